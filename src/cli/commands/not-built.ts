@@ -1,0 +1,24 @@
+import type { Command } from 'commander';
+import { EXIT_NOT_BUILT, FlywheelError } from '../../errors.js';
+
+/** Commands the CLI promises but whose feature has not landed yet: they say so and exit non-zero. */
+const PENDING: [name: string, description: string][] = [
+  ['run', 'run flywheel rounds (generate, render, check, repair, expand, evolve)'],
+  ['worker', 'run pipeline stages in this process against a shared Redis'],
+  ['dashboard', 'serve the web dashboard (queues, rounds, samples, knowledge)'],
+  ['export', 'export the dataset (V-Interaction, SFT formats, perception)'],
+  ['knowledge', 'show the knowledge tree and its growth'],
+];
+
+export function registerNotBuilt(program: Command): void {
+  for (const [name, description] of PENDING) {
+    program
+      .command(name)
+      .description(`${description} [not built yet]`)
+      .allowUnknownOption(true)
+      .allowExcessArguments(true)
+      .action(() => {
+        throw new FlywheelError(`\`flywheel ${name}\` is not built yet`, { fix: 'see the open issues; `flywheel --help` lists what works', exitCode: EXIT_NOT_BUILT });
+      });
+  }
+}

@@ -1,0 +1,178 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { FlywheelError } from '../errors.js';
+import { freePort, portOpen } from './free-port.js';
+import { pidAlive, pidCommand } from './process.js';
+
+export const REDIS_DIR = 'redis';
+const OWNER_FILE = 'owner.json';
+const START_TIMEOUT_MS = 15_000;
+const STOP_TIMEOUT_MS = 10_000;
+
+interface OwnerInfo {
+  ownerPid: number;
+  redisPid: number;
+  port: number;
+}
+
+export interface EmbeddedRedis {
+  url: string;
+  port: number;
+  pid: number;
+  /** True when this process started (or adopted) the server and will stop it. */
+  owned: boolean;
+  stop(): Promise<void>;
+}
+
+function readOwner(dir: string): OwnerInfo | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(dir, OWNER_FILE), 'utf8')) as OwnerInfo;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeOwner(dir: string, info: OwnerInfo): void {
+  const file = path.join(dir, OWNER_FILE);
+  fs.writeFileSync(`${file}.tmp`, JSON.stringify(info));
+  fs.renameSync(`${file}.tmp`, file);
+}
+
+function isOurRedis(info: OwnerInfo): boolean {
+  return pidAlive(info.redisPid) && (pidCommand(info.redisPid) ?? '').includes('redis-server');
+}
+
+async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!pidAlive(pid)) return true;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return !pidAlive(pid);
+}
+
+async function stopPid(pid: number, child?: ChildProcess): Promise<void> {
+  if (!pidAlive(pid)) return;
+  const exited = child && child.exitCode === null ? new Promise<void>((r) => child.once('exit', () => r())) : undefined;
+  try {
+    process.kill(pid, 'SIGTERM');
+  } catch {
+    return;
+  }
+  if (exited) await Promise.race([exited, new Promise((r) => setTimeout(r, STOP_TIMEOUT_MS))]);
+  if (!(await waitForExit(pid, STOP_TIMEOUT_MS))) process.kill(pid, 'SIGKILL');
+}
+
+function launch(serverPath: string, dir: string, port: number): Promise<ChildProcess> {
+  const args = [
+    '--port', String(port),
+    '--bind', '127.0.0.1',
+    '--dir', dir,
+    '--appendonly', 'yes',
+    '--appendfsync', 'everysec',
+    '--save', '',
+    '--daemonize', 'no',
+    '--protected-mode', 'yes',
+    '--maxmemory-policy', 'noeviction',
+    '--logfile', '',
+  ];
+  return new Promise((resolve, reject) => {
+    // Own process group: a Ctrl-C in the terminal reaches the CLI, which drains and then stops redis itself.
+    const child = spawn(serverPath, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    let output = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`redis-server did not become ready within ${START_TIMEOUT_MS} ms:\n${output.slice(-800)}`));
+    }, START_TIMEOUT_MS);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Ready to accept connections')) {
+        clearTimeout(timer);
+        child.stdout?.removeAllListeners('data');
+        child.stderr?.removeAllListeners('data');
+        child.stdout?.resume();
+        child.stderr?.resume();
+        resolve(child);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('error', (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`redis-server exited with code ${code}:\n${output.slice(-800)}`));
+    });
+  });
+}
+
+/**
+ * Starts a redis-server on a free loopback port with its append-only data under `<outputDir>/redis`,
+ * or joins the one another flywheel process of the same output folder is running. A server left by a
+ * crashed process is adopted, so nothing it had queued is lost.
+ */
+export async function startEmbeddedRedis(opts: { outputDir: string; serverPath: string }): Promise<EmbeddedRedis> {
+  const dir = path.join(opts.outputDir, REDIS_DIR);
+  fs.mkdirSync(dir, { recursive: true });
+
+  const existing = readOwner(dir);
+  if (existing && isOurRedis(existing) && (await portOpen(existing.port))) {
+    const owned = !pidAlive(existing.ownerPid) || existing.ownerPid === process.pid;
+    if (owned) writeOwner(dir, { ...existing, ownerPid: process.pid });
+    return handle(dir, existing.port, existing.redisPid, owned);
+  }
+
+  let lastErr: unknown;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const port = await freePort();
+    try {
+      const child = await launch(opts.serverPath, dir, port);
+      writeOwner(dir, { ownerPid: process.pid, redisPid: child.pid!, port });
+      return handle(dir, port, child.pid!, true, child);
+    } catch (err) {
+      lastErr = err;
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') break;
+      if (!/Address already in use/i.test(String((err as Error).message))) break;
+    }
+  }
+  const notFound = (lastErr as NodeJS.ErrnoException)?.code === 'ENOENT';
+  throw new FlywheelError(
+    notFound ? `redis-server was not found (looked for "${opts.serverPath}")` : `could not start the embedded redis-server: ${(lastErr as Error).message}`,
+    {
+      where: notFound ? 'PATH / setting redis.serverPath' : dir,
+      fix: 'run `npm run setup` (installs redis-server), or `apt-get install redis-server`, or set REDIS_URL=redis://host:port to use a running server',
+      cause: lastErr,
+    },
+  );
+}
+
+function handle(dir: string, port: number, pid: number, owned: boolean, child?: ChildProcess): EmbeddedRedis {
+  let stopped = false;
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    port,
+    pid,
+    owned,
+    async stop() {
+      if (stopped || !owned) return;
+      stopped = true;
+      await stopPid(pid, child);
+      const info = readOwner(dir);
+      if (info && info.redisPid === pid) fs.rmSync(path.join(dir, OWNER_FILE), { force: true });
+    },
+  };
+}
+
+/** Last-resort synchronous stop for process 'exit' handlers, where no promise can be awaited. */
+export function killEmbeddedRedisSync(r: EmbeddedRedis): void {
+  if (r.owned && pidAlive(r.pid)) {
+    try {
+      process.kill(r.pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+  }
+}
