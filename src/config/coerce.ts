@@ -32,7 +32,7 @@ export function resolvePath(schema: AnySchema, segments: string[]): string[] | u
     const shape: Record<string, AnySchema> | undefined = cur ? shapeOf(cur) : undefined;
     if (!shape) {
       // Inside a record (e.g. llm.prices.<model>): keep the segment as written.
-      const def = cur ? (defOf(unwrap(cur)) as { type: string; valueType?: AnySchema }) : undefined;
+      const def: { type: string; valueType?: AnySchema } | undefined = cur ? (defOf(unwrap(cur)) as { type: string; valueType?: AnySchema }) : undefined;
       if (def?.type !== 'record') return undefined;
       out.push(seg);
       cur = def.valueType;

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { Db } from './db.js';
+import { blobToVector, vectorToBlob } from './vectors.js';
 import type { KnowledgeNode } from '../schemas/knowledge.js';
 
 type Source = KnowledgeNode['source'];
@@ -51,7 +52,7 @@ function toNode(r: NodeRow): KnowledgeNode {
     aliases: JSON.parse(r.aliases_json) as string[],
   };
   if (r.description !== null) node.description = r.description;
-  if (r.embedding) node.embedding = new Float32Array(r.embedding.buffer.slice(r.embedding.byteOffset, r.embedding.byteOffset + r.embedding.byteLength));
+  if (r.embedding) node.embedding = blobToVector(r.embedding);
   return node;
 }
 
@@ -148,7 +149,7 @@ export function listLeaves(db: Db): KnowledgeNode[] {
 export function setNodeEmbeddings(db: Db, rows: readonly { id: string; vector: Float32Array }[]): void {
   const stmt = db.prepare('UPDATE knowledge_nodes SET embedding = ? WHERE id = ?');
   db.transaction(() => {
-    for (const r of rows) stmt.run(Buffer.from(r.vector.buffer, r.vector.byteOffset, r.vector.byteLength), r.id);
+    for (const r of rows) stmt.run(vectorToBlob(r.vector), r.id);
   })();
 }
 

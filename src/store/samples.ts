@@ -142,3 +142,12 @@ export function checkerPassRates(db: Db, round?: number): Record<string, { judge
   for (const r of rows) out[r.checker] = { judged: r.judged, passed: r.passed };
   return out;
 }
+
+/** Streams every sample with its verdicts in id order (for JSONL views and exports; memory stays flat). */
+export function* iterateSamples(db: Db, f: { round?: number; status?: SampleStatus } = {}): Generator<Sample> {
+  const verdicts = db.prepare<[string], VerdictRow>('SELECT * FROM verdicts WHERE sample_id = ? ORDER BY rowid');
+  const rows = db
+    .prepare<unknown[], SampleRow>('SELECT * FROM samples WHERE (@round IS NULL OR round = @round) AND (@status IS NULL OR status = @status) ORDER BY id')
+    .iterate({ round: f.round ?? null, status: f.status ?? null });
+  for (const row of rows) yield toSample(row, verdicts.all(row.id));
+}

@@ -1,4 +1,5 @@
 import type { Db } from './db.js';
+import { blobToVector, vectorToBlob } from './vectors.js';
 import type { Tool } from '../schemas/tool.js';
 
 /** Deterministic tool id from its name (lower-case, words joined by dashes). */
@@ -38,7 +39,7 @@ function toTool(r: ToolRow): Tool {
     aliases: JSON.parse(r.aliases_json) as string[],
   };
   if (r.category !== null) tool.category = r.category;
-  if (r.embedding) tool.embedding = new Float32Array(r.embedding.buffer.slice(r.embedding.byteOffset, r.embedding.byteOffset + r.embedding.byteLength));
+  if (r.embedding) tool.embedding = blobToVector(r.embedding);
   return tool;
 }
 
@@ -106,6 +107,6 @@ export function addToolUses(db: Db, names: readonly string[]): void {
 export function setToolEmbeddings(db: Db, rows: readonly { id: string; vector: Float32Array }[]): void {
   const stmt = db.prepare('UPDATE tools SET embedding = ? WHERE id = ?');
   db.transaction(() => {
-    for (const r of rows) stmt.run(Buffer.from(r.vector.buffer, r.vector.byteOffset, r.vector.byteLength), r.id);
+    for (const r of rows) stmt.run(vectorToBlob(r.vector), r.id);
   })();
 }
