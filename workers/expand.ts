@@ -29,6 +29,7 @@ export function expandHandler(s: Services): StageHandler<ExpandData> {
       const roles = await s.roles();
       if (mode !== 'parallel' && mode !== 'sequential') {
         const draft = roles.robustness(sample.draft, mode);
+        if (!draft) return [];
         const child = childEnvelope(sample, sampleIds.robustness(sample.id, mode), 'robustness', draft, { calls: [], role: 'robustness', promptVersion: 'v1' });
         return [follow.render(child)];
       }
@@ -38,7 +39,7 @@ export function expandHandler(s: Services): StageHandler<ExpandData> {
       if (!rev.draft) {
         return rev.calls.length ? [follow.failuresOnly(sample.round, `expand-${sample.id}`, [], rev.calls)] : [];
       }
-      const child = childEnvelope(sample, sampleIds.expanded(sample.id, mode), 'expanded', { ...rev.draft, expansion: mode }, {
+      const child = childEnvelope(sample, sampleIds.expanded(sample.id, mode), 'expanded', { ...rev.draft, expansion: rev.draft.expansion ?? mode }, {
         calls: rev.calls,
         role: 'expander',
         promptVersion: rev.promptVersion,

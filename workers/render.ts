@@ -47,7 +47,7 @@ export function renderHandler(s: Services): StageHandler<RenderData> {
           return [onCodeError(sample, { stage: 'figure', index: 0, ...fig.error })];
         }
         out = {
-          original: await s.images.put(fig.png),
+          original: await s.images.put(fig.png, sample.round),
           steps: [],
           stats: [statsOf(fig)],
           consoleErrors: fig.consoleErrors,
@@ -64,7 +64,7 @@ export function renderHandler(s: Services): StageHandler<RenderData> {
           if (step.error.type === 'crash') throw new Error(`sandbox crashed: ${step.error.message}`);
           return [onCodeError(sample, { stage: 'interaction', index: i, ...step.error })];
         }
-        out.steps.push(await s.images.put(step.png));
+        out.steps.push(await s.images.put(step.png, sample.round));
         out.stats.push(statsOf(step));
         out.consoleErrors.push(...step.consoleErrors);
         image = step.png;

@@ -9,6 +9,7 @@ import { hasImage, putImage } from '../src/store/images.js';
 import { addToolUses } from '../src/store/tools.js';
 import { recordUsage } from '../src/store/usage.js';
 import { addCandidates } from '../src/store/candidates.js';
+import { jobProcessed, markJobProcessed } from '../src/store/processed-jobs.js';
 
 function toSample(env: SampleEnvelope, status: Sample['status'], verdicts: Verdict[], render: RenderOutput | null): Sample {
   const usage = env.calls.reduce(
@@ -38,15 +39,17 @@ function toSample(env: SampleEnvelope, status: Sample['status'], verdicts: Verdi
 /**
  * store: the single writer of the SQLite file. Images arrive through Redis and are written
  * content-addressed; the sample, its verdicts, lineage, failures, LLM usage and (for accepted samples)
- * the knowledge and tool candidates it proposes are written in one transaction.
+ * the knowledge and tool candidates it proposes are written in one transaction, together with the job
+ * id, so a job redelivered after a crash is written exactly once.
  */
 export function storeHandler(s: Services): StageHandler<StoreData> {
   return {
     stage: 'store',
     schema: StoreData,
-    async run(input) {
+    async run(input, job) {
       let data = input;
       const db = s.db();
+      if (jobProcessed(db, job.id!)) return [];
       const out = s.config.outputDir;
       if (data.render) {
         for (const hash of [data.render.original, ...data.render.steps]) {
@@ -76,6 +79,7 @@ export function storeHandler(s: Services): StageHandler<StoreData> {
         }
         recordFailures(db, data.failures.map((f) => ({ ...f, round: data.round, sampleId: env?.id ?? null, jobId: null })));
         recordUsage(db, data.usage.map((c) => ({ round: data.round, sampleId: null, role: c.role, model: c.model, usage: c.usage, cached: c.cached })));
+        markJobProcessed(db, job.id!, data.round);
       })();
       return [];
     },

@@ -6,6 +6,8 @@ import { registerConfig } from './commands/config.js';
 import { registerStatus } from './commands/status.js';
 import { registerSeeds } from './commands/seeds.js';
 import { registerNotBuilt } from './commands/not-built.js';
+import { registerRun } from './commands/run.js';
+import { registerWorker } from './commands/worker.js';
 
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
@@ -24,6 +26,8 @@ export function buildProgram(): Command {
   registerConfig(program);
   registerStatus(program);
   registerSeeds(program);
+  registerRun(program);
+  registerWorker(program);
   registerNotBuilt(program);
   return program;
 }

@@ -6,7 +6,8 @@ import { jobIds } from './stages.js';
 import { PlanItem } from './payloads.js';
 import type { StageProgress } from './tracking.js';
 import { FlywheelError } from '../errors.js';
-import { ensureRound, getRound, latestRound, setRoundReport, setRoundStatus } from '../store/rounds.js';
+import { maskSecrets } from '../config/mask.js';
+import { ensureRound, getRound, latestRound, setRoundProgress, setRoundReport, setRoundStatus } from '../store/rounds.js';
 import { planRound } from '../../knowledge/index.js';
 import { finishRound, type RoundReport } from './finish-round.js';
 
@@ -28,6 +29,7 @@ export interface RunOptions {
 
 const POLL_MS = 250;
 const IDLE_POLLS_BEFORE_RECONCILE = 4;
+const PROGRESS_SAVE_MS = 2000;
 
 function roundSeed(base: number, round: number): number {
   return (base * 1_000_003 + round * 7919) % 2_147_483_647;
@@ -42,7 +44,7 @@ async function startRound(s: Services, round: number): Promise<void> {
   const plan = existing
     ? PlanItem.array().parse(existing.plan)
     : planRound(db, { round, seed, perRound: p.perRound, toolDrivenShare: p.toolDrivenShare });
-  ensureRound(db, round, seed, plan, s.config);
+  ensureRound(db, round, seed, plan, maskSecrets(s.config));
   if (!(await s.tracker.isPlanned(round))) {
     await enqueue(
       s.queues,
@@ -57,9 +59,15 @@ async function startRound(s: Services, round: number): Promise<void> {
 async function waitForRound(s: Services, round: number, opts: RunOptions): Promise<'done' | 'interrupted'> {
   const started = Date.now();
   let idle = 0;
+  let saved = 0;
   for (;;) {
     const open = await s.tracker.openCount(round);
-    opts.onProgress?.({ round, open, stages: await s.tracker.progress(round), elapsedMs: Date.now() - started });
+    const stages = await s.tracker.progress(round);
+    opts.onProgress?.({ round, open, stages, elapsedMs: Date.now() - started });
+    if (open === 0 || Date.now() - saved >= PROGRESS_SAVE_MS) {
+      setRoundProgress(s.db(), round, stages);
+      saved = Date.now();
+    }
     if (open === 0) return 'done';
     if (opts.signal?.aborted) return 'interrupted';
     idle = (await pendingJobs(s.queues)) === 0 ? idle + 1 : 0;
@@ -103,6 +111,7 @@ export async function runRounds(s: Services, opts: RunOptions): Promise<RoundRep
     setRoundReport(db, round, report);
     setRoundStatus(db, round, 'done');
     await s.tracker.forget(round);
+    await s.images.dropRound(round);
     reports.push(report);
   }
   return reports;

@@ -94,7 +94,7 @@ export type CheckData = z.infer<typeof CheckData>;
 export const RepairData = CheckData.extend({ verdicts: z.array(Verdict) });
 export type RepairData = z.infer<typeof RepairData>;
 
-export const ExpandData = CheckData.extend({ mode: z.enum(['parallel', 'sequential']) });
+export const ExpandData = CheckData.extend({ mode: z.enum(['parallel', 'sequential', 'rotate90', 'rotate180', 'rotate270', 'flipH', 'flipV']) });
 export type ExpandData = z.infer<typeof ExpandData>;
 
 export const FailureNote = z.object({ stage: z.string(), reason: z.string(), message: z.string(), attempt: z.number().int().min(1).default(1), detail: z.unknown().optional() });

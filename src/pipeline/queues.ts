@@ -31,7 +31,7 @@ export async function closeQueues(queues: Queues): Promise<void> {
 export async function pendingJobs(queues: Queues): Promise<number> {
   let total = 0;
   for (const q of Object.values(queues)) {
-    const c = await q.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children', 'paused');
+    const c = await q.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
     total += Object.values(c).reduce((a, b) => a + b, 0);
   }
   return total;

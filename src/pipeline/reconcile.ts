@@ -23,6 +23,12 @@ export async function reconcileRound(s: Services, round: number): Promise<number
     }
     if (found) {
       const state = await found.job.getState();
+      if (state === 'completed') {
+        // Its follow-ups were enqueued before it completed; only the closing write was lost.
+        await s.tracker.close(round, found.stage, id);
+        settled++;
+        continue;
+      }
       if (state !== 'failed') continue;
       const handler = stageHandler(found.stage, s);
       const parsed = handler.schema.safeParse(found.job.data);

@@ -8,13 +8,15 @@ import type { Stage } from './stages.js';
  */
 const OPEN = `
 local added = 0
+local pending = {}
 for i, id in ipairs(ARGV) do
-  if i > 1 and redis.call('SISMEMBER', KEYS[2], id) == 0 and redis.call('SADD', KEYS[1], id) == 1 then
-    added = added + 1
+  if i > 1 and redis.call('SISMEMBER', KEYS[2], id) == 0 then
+    pending[#pending + 1] = id
+    if redis.call('SADD', KEYS[1], id) == 1 then added = added + 1 end
   end
 end
 if added > 0 then redis.call('HINCRBY', KEYS[3], ARGV[1] .. ':added', added) end
-return added`;
+return pending`;
 
 const CLOSE = `
 local removed = redis.call('SREM', KEYS[1], ARGV[2])
@@ -38,10 +40,14 @@ export class RoundTracker {
     return [`${base}:open`, `${base}:done`, `${base}:stats`];
   }
 
-  /** Registers jobs about to be enqueued; returns how many were new. */
-  async open(round: number, stage: Stage, ids: readonly string[]): Promise<number> {
-    if (ids.length === 0) return 0;
-    return (await this.redis.eval(OPEN, 3, ...this.keys(round), stage, ...ids)) as number;
+  /**
+   * Registers jobs about to be enqueued and returns the ids that still need enqueueing: every id not yet
+   * closed. A closed job's follow-ups are already in place (and the job itself may have been removed from
+   * its queue), so re-adding it would run it twice.
+   */
+  async open(round: number, stage: Stage, ids: readonly string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    return (await this.redis.eval(OPEN, 3, ...this.keys(round), stage, ...ids)) as string[];
   }
 
   /** Marks a job finished (after its follow-ups were opened). */

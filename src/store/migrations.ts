@@ -4,9 +4,11 @@
  */
 import type { Migration } from './migrations/types.js';
 import { v001 } from './migrations/v001-initial.js';
+import { v004 } from './migrations/v004-sample-search.js';
+import { v005 } from './migrations/v005-pipeline-bookkeeping.js';
 
 export type { Migration };
 
-export const MIGRATIONS: Migration[] = [v001];
+export const MIGRATIONS: Migration[] = [v001, v004, v005].sort((a, b) => a.version - b.version);
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -9,6 +9,8 @@ export interface RoundRecord {
   plan: unknown;
   config: unknown;
   report: unknown;
+  /** Per-stage jobs added and done, as last seen by the round controller. */
+  progress: Record<string, { added: number; done: number }> | null;
   startedAt: string | null;
   finishedAt: string | null;
 }
@@ -20,6 +22,7 @@ interface RoundRow {
   plan_json: string | null;
   config_json: string | null;
   report_json: string | null;
+  progress_json: string | null;
   started_at: string | null;
   finished_at: string | null;
 }
@@ -34,6 +37,7 @@ function toRound(r: RoundRow): RoundRecord {
     plan: parse(r.plan_json),
     config: parse(r.config_json),
     report: parse(r.report_json),
+    progress: parse(r.progress_json) as RoundRecord['progress'],
     startedAt: r.started_at,
     finishedAt: r.finished_at,
   };
@@ -69,4 +73,8 @@ export function setRoundStatus(db: Db, id: number, status: RoundStatus): void {
 
 export function setRoundReport(db: Db, id: number, report: unknown): void {
   db.prepare('UPDATE rounds SET report_json = ? WHERE id = ?').run(JSON.stringify(report), id);
+}
+
+export function setRoundProgress(db: Db, id: number, progress: Record<string, { added: number; done: number }>): void {
+  db.prepare('UPDATE rounds SET progress_json = ? WHERE id = ?').run(JSON.stringify(progress), id);
 }

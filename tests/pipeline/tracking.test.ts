@@ -11,18 +11,19 @@ describe('round tracking', () => {
 
   it('is finished exactly when every opened job has closed, and closed ids never re-open', async () => {
     const t = new RoundTracker(env.client, 'test1');
-    expect(await t.open(1, 'generate', ['g0', 'g1'])).toBe(2);
-    expect(await t.open(1, 'generate', ['g0'])).toBe(0);
+    expect(await t.open(1, 'generate', ['g0', 'g1'])).toEqual(['g0', 'g1']);
+    expect(await t.open(1, 'generate', ['g0'])).toEqual(['g0']);
     await t.open(1, 'render', ['render-a', 'render-b']);
     expect(await t.close(1, 'generate', 'g0')).toBe(true);
     expect(await t.close(1, 'generate', 'g0')).toBe(false);
-    expect(await t.open(1, 'generate', ['g0'])).toBe(0);
+    expect(await t.open(1, 'generate', ['g0', 'g2'])).toEqual(['g2']);
+    await t.close(1, 'generate', 'g2');
     await t.close(1, 'generate', 'g1');
     await t.close(1, 'render', 'render-a');
     expect(await t.openIds(1)).toEqual(['render-b']);
     await t.close(1, 'render', 'render-b');
     expect(await t.openCount(1)).toBe(0);
-    expect(await t.progress(1)).toEqual({ generate: { added: 2, done: 2 }, render: { added: 2, done: 2 } });
+    expect(await t.progress(1)).toEqual({ generate: { added: 3, done: 3 }, render: { added: 2, done: 2 } });
   });
 
   it('keeps rounds apart and forgets a finished round', async () => {

@@ -27,6 +27,8 @@ export const PipelineSettings = z
     toolDrivenShare: z.number().min(0).max(1).default(0.3),
     /** Share of accepted samples that also get a CodeVision-style robustness copy (pre-rotated/flipped input). */
     robustnessShare: z.number().min(0).max(1).default(0.1),
+    /** Share of offline-authored drafts given a typical authoring defect, so repair and code repair run offline too. */
+    offlineFlawRate: z.number().min(0).max(1).default(0.15),
     concurrency: Concurrency.default(() => Concurrency.parse({})),
     /** BullMQ retries of a job whose processor threw (LLM outages, a crashed page). */
     jobAttempts: z.number().int().min(1).max(20).default(3),

@@ -58,6 +58,7 @@ export interface Roles {
   };
   repairer: { repair(draft: Draft, verdicts: Verdict[], meta: CallMeta): Promise<Revision> };
   expander: { expand(draft: Draft, mode: ExpansionMode, seed: number, editedPng: () => Promise<Buffer>, meta: CallMeta): Promise<Revision> };
-  robustness(draft: Draft, transform: RobustnessTransform): Draft;
+  /** A CodeVision-style copy whose input image is pre-transformed; null when the draft has no room for the extra step. */
+  robustness(draft: Draft, transform: RobustnessTransform): Draft | null;
   close(): Promise<void>;
 }
