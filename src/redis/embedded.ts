@@ -9,6 +9,8 @@ export const REDIS_DIR = 'redis';
 const OWNER_FILE = 'owner.json';
 const START_TIMEOUT_MS = 15_000;
 const STOP_TIMEOUT_MS = 10_000;
+const WATCH_MS = 500;
+const MAX_RESTARTS = 5;
 
 interface OwnerInfo {
   ownerPid: number;
@@ -19,9 +21,12 @@ interface OwnerInfo {
 export interface EmbeddedRedis {
   url: string;
   port: number;
+  /** The current server process (it changes when a dead server is restarted). */
   pid: number;
   /** True when this process started (or adopted) the server and will stop it. */
   owned: boolean;
+  /** How many times the server died and was restarted on the same port with its data. */
+  restarts: number;
   stop(): Promise<void>;
 }
 
@@ -52,15 +57,13 @@ async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
   return !pidAlive(pid);
 }
 
-async function stopPid(pid: number, child?: ChildProcess): Promise<void> {
+async function stopPid(pid: number): Promise<void> {
   if (!pidAlive(pid)) return;
-  const exited = child && child.exitCode === null ? new Promise<void>((r) => child.once('exit', () => r())) : undefined;
   try {
     process.kill(pid, 'SIGTERM');
   } catch {
     return;
   }
-  if (exited) await Promise.race([exited, new Promise((r) => setTimeout(r, STOP_TIMEOUT_MS))]);
   if (!(await waitForExit(pid, STOP_TIMEOUT_MS))) process.kill(pid, 'SIGKILL');
 }
 
@@ -122,7 +125,7 @@ export async function startEmbeddedRedis(opts: { outputDir: string; serverPath: 
   if (existing && isOurRedis(existing) && (await portOpen(existing.port))) {
     const owned = !pidAlive(existing.ownerPid) || existing.ownerPid === process.pid;
     if (owned) writeOwner(dir, { ...existing, ownerPid: process.pid });
-    return handle(dir, existing.port, existing.redisPid, owned);
+    return handle(dir, existing.port, existing.redisPid, owned, opts.serverPath);
   }
 
   let lastErr: unknown;
@@ -131,7 +134,7 @@ export async function startEmbeddedRedis(opts: { outputDir: string; serverPath: 
     try {
       const child = await launch(opts.serverPath, dir, port);
       writeOwner(dir, { ownerPid: process.pid, redisPid: child.pid!, port });
-      return handle(dir, port, child.pid!, true, child);
+      return handle(dir, port, child.pid!, true, opts.serverPath);
     } catch (err) {
       lastErr = err;
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') break;
@@ -149,21 +152,50 @@ export async function startEmbeddedRedis(opts: { outputDir: string; serverPath: 
   );
 }
 
-function handle(dir: string, port: number, pid: number, owned: boolean, child?: ChildProcess): EmbeddedRedis {
+/**
+ * The handle of a server this process uses. An owner supervises it: if the server dies (OOM killer, a
+ * stray kill), it is restarted on the same port from its append-only file, so clients reconnect to the
+ * same URL and queued work survives.
+ */
+function handle(dir: string, port: number, pid: number, owned: boolean, serverPath: string): EmbeddedRedis {
   let stopped = false;
-  return {
+  let restarting: Promise<void> | undefined;
+  const r: EmbeddedRedis = {
     url: `redis://127.0.0.1:${port}`,
     port,
     pid,
     owned,
+    restarts: 0,
     async stop() {
       if (stopped || !owned) return;
       stopped = true;
-      await stopPid(pid, child);
+      clearInterval(watch);
+      await restarting;
+      await stopPid(r.pid);
       const info = readOwner(dir);
-      if (info && info.redisPid === pid) fs.rmSync(path.join(dir, OWNER_FILE), { force: true });
+      if (info && info.redisPid === r.pid) fs.rmSync(path.join(dir, OWNER_FILE), { force: true });
     },
   };
+  const restart = async () => {
+    for (let attempt = 0; attempt < 3 && !stopped; attempt++) {
+      try {
+        const child = await launch(serverPath, dir, port);
+        r.pid = child.pid!;
+        r.restarts++;
+        writeOwner(dir, { ownerPid: process.pid, redisPid: r.pid, port });
+        process.stderr.write(`embedded redis on port ${port} died and was restarted (pid ${r.pid})\n`);
+        return;
+      } catch (err) {
+        process.stderr.write(`embedded redis on port ${port} could not be restarted: ${(err as Error).message}\n`);
+      }
+    }
+  };
+  const watch = setInterval(() => {
+    if (!owned || stopped || restarting || pidAlive(r.pid) || r.restarts >= MAX_RESTARTS) return;
+    restarting = restart().finally(() => (restarting = undefined));
+  }, WATCH_MS);
+  watch.unref();
+  return r;
 }
 
 /** Last-resort synchronous stop for process 'exit' handlers, where no promise can be awaited. */

@@ -74,6 +74,30 @@ describe('embedded Redis', () => {
     expect(await waitGone(redisPid)).toBe(true);
   });
 
+  it('restarts a server that dies under its owner, on the same port with its data', async () => {
+    const t = tmpDir();
+    cleanup = t.cleanup;
+    const r = await startEmbeddedRedis({ outputDir: t.dir, serverPath: 'redis-server' });
+    const client = new Redis(r.url, { maxRetriesPerRequest: null });
+    const refused: string[] = [];
+    client.on('error', (err: Error) => refused.push(err.message));
+    try {
+      await client.config('SET', 'appendfsync', 'always');
+      await client.rpush('queued', 'job-1');
+      const first = r.pid;
+      process.kill(first, 'SIGKILL');
+      expect(await waitGone(first)).toBe(true);
+      expect(await client.lrange('queued', 0, -1)).toEqual(['job-1']);
+      expect(r.restarts).toBe(1);
+      expect(refused.every((m) => /ECONNREFUSED|ECONNRESET/.test(m))).toBe(true);
+      expect(r.pid).not.toBe(first);
+    } finally {
+      client.disconnect();
+      await r.stop();
+    }
+    expect(pidAlive(r.pid)).toBe(false);
+  });
+
   it('explains how to fix a missing redis-server', async () => {
     const t = tmpDir();
     cleanup = t.cleanup;
