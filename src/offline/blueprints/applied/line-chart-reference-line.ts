@@ -1,0 +1,145 @@
+import { defineBlueprint } from '../../blueprint.js';
+import { num, numericDistractors } from '../../format.js';
+import { answerLine, fillIn, instanceSeed, lines, multipleChoice, numbered, type AnswerFields } from './lib/draft.js';
+
+const LINE = ['Statistics and Charts', 'Charts', 'Line Charts'];
+const READ = [...LINE, 'Reading a line chart value'];
+const MEAN = ['Statistics and Charts', 'Descriptive Statistics', 'Averages', 'Mean from a chart'];
+const TWO_SERIES = [...READ, 'Reading one series of a two-series chart'];
+const ONE_SERIES = [...READ, 'Reading a single-series chart'];
+const CHANGE = [...READ, 'Change between two labels'];
+const ABOVE_LEVEL = [...READ, 'Counting points above a level'];
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug'];
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August'];
+const TOPICS = [
+  { title: 'Rainfall (mm)', what: 'the rainfall', unit: 'mm', series: ['Northtown', 'Southport'] },
+  { title: 'Visitors (hundreds)', what: 'the number of visitors, in hundreds,', unit: '', series: ['Museum', 'Gallery'] },
+  { title: 'Bikes sold', what: 'the number of bikes sold', unit: '', series: ['Shop A', 'Shop B'] },
+] as const;
+
+const CHART = { x: 70, y: 50, w: 410, h: 370 };
+const COLORS = ['#1f77b4', '#ff7f0e'];
+
+type Params = {
+  seed: number;
+  topic: number;
+  /** One or two series of monthly values (multiples of 5); the question is about series 0. */
+  series: number[][];
+  reads: number[];
+  /** Sequential expansion: the first read value is carried across the chart as a level line. */
+  level: boolean;
+};
+
+/** The solver's route: a point's pixel height back to a value on the axis (the chart spans 0 to 100). */
+function readOff(p: Params, i: number): number {
+  const y = CHART.y + CHART.h - (p.series[0]![i]! / 100) * CHART.h;
+  return Math.round(((CHART.y + CHART.h - y) / CHART.h) * 100);
+}
+
+function question(p: Params): string {
+  const t = TOPICS[p.topic]!;
+  const where = p.series.length > 1 ? ` for ${t.series[0]}` : '';
+  const m = (i: number) => MONTH_NAMES[i]!;
+  const [a, b, c] = p.reads as [number, number?, number?];
+  const intro = `The line chart shows ${t.what} each month${p.series.length > 1 ? ` for ${t.series[0]} and ${t.series[1]}` : ''}, without value labels.`;
+  if (p.level) return `${intro} In how many of the months shown was ${t.what}${where} higher than in ${m(a)}?`;
+  if (c !== undefined) return `${intro} What was the mean of ${t.what}${where} over ${m(a)}, ${m(b!)} and ${m(c)}?`;
+  if (b !== undefined) return `${intro} By how much was ${t.what}${where} in ${m(a)} higher than in ${m(b)}?`;
+  return `${intro} What was ${t.what}${where} in ${m(a)}?`;
+}
+
+export const lineChartReferenceLine = defineBlueprint<Params>({
+  id: 'line-chart-reference-line',
+  title: 'Reading a line chart with reference lines',
+  domain: 'Statistics and Charts',
+  knowledge: [READ, MEAN],
+  related: [ONE_SERIES, TWO_SERIES, CHANGE, ABOVE_LEVEL],
+  tools: ['draw reference line'],
+  newTools: ['vertical and horizontal guide lines to a data point', 'level line across a chart'],
+  expansions: ['sequential', 'parallel'],
+
+  params(rng, difficulty) {
+    const months = difficulty === 'easy' ? 6 : 8;
+    const pool = Array.from({ length: 18 }, (_, i) => (i + 1) * 5);
+    const seriesCount = difficulty === 'hard' ? 2 : 1;
+    const series = Array.from({ length: seriesCount }, () => rng.sample(pool, months));
+    return { seed: instanceSeed(rng), topic: rng.int(0, TOPICS.length - 1), series, reads: [rng.int(0, months - 1)], level: false };
+  },
+
+  build(p) {
+    const t = TOPICS[p.topic]!;
+    const v = p.series[0]!;
+    const n = v.length;
+    const labels = MONTHS.slice(0, n);
+    const seriesCode = p.series.map((s, k) => `{ name: ${JSON.stringify(t.series[k])}, values: ${JSON.stringify(s)}, color: '${COLORS[k]}' }`).join(', ');
+    const figureCode = lines(
+      `const chart = vt.lineChart({ x: ${CHART.x}, y: ${CHART.y}, w: ${CHART.w}, h: ${CHART.h}, labels: ${JSON.stringify(labels)}, series: [${seriesCode}], min: 0, max: 100 });`,
+      `vt.text(${CHART.x}, ${CHART.y - 16}, ${JSON.stringify(t.title)}, { size: 15 });`,
+      `vt.export({ points: Array.from({ length: ${n} }, (_, i) => chart.pointAt(0, i)), axisX: ${CHART.x}, right: ${CHART.x + CHART.w}, zeroY: chart.yToPx(0) });`,
+    );
+    const interactions = p.reads.map((i) => ({
+      description: `Draw reference lines from ${labels[i]} up to the ${p.series.length > 1 ? `${t.series[0]} ` : ''}line and across to the value axis`,
+      code: lines(
+        `const P = state.points[${i}];`,
+        'vt.segment({ x: P.x, y: state.zeroY }, P, vt.aux);',
+        'vt.segment(P, { x: state.axisX, y: P.y }, vt.aux);',
+        `vt.point(P.x, P.y, '', { color: '#d62728' });`,
+      ),
+    }));
+    const steps = p.reads.map((i) => `The reference lines from ${labels[i]} meet the line at a point level with ${v[i]} on the value axis, so the value in ${MONTH_NAMES[i]} is ${v[i]}.`);
+    const [a, b, c] = p.reads as [number, number?, number?];
+    let answer: AnswerFields;
+    const related = [p.series.length > 1 ? TWO_SERIES : ONE_SERIES];
+    const knowledge = [READ];
+    if (p.level) {
+      interactions.push({
+        description: `Extend the horizontal reference line at the ${labels[a]} level across the whole chart`,
+        code: lines(`const y = state.points[${a}].y;`, `vt.segment({ x: state.axisX, y }, { x: state.right, y }, { color: '#2ca02c', dash: [6, 4], width: 2 });`),
+      });
+      const above = v.map((x, i) => (x > v[a]! ? labels[i] : null)).filter((x): x is string => x !== null);
+      steps.push(`Extending the horizontal reference line at ${v[a]} across the chart, the points above it are: ${above.length ? above.join(', ') : 'none'}; that is ${above.length} month(s).`);
+      answer = fillIn(num(above.length));
+      related.push(ABOVE_LEVEL);
+    } else if (c !== undefined) {
+      const mean = (v[a]! + v[b!]! + v[c]!) / 3;
+      steps.push(`The mean is (${v[a]} + ${v[b!]} + ${v[c]}) / 3 = ${num(mean)}.`);
+      answer = fillIn(num(mean));
+      knowledge.push(MEAN);
+    } else if (b !== undefined) {
+      const diff = v[a]! - v[b]!;
+      steps.push(`The difference is ${v[a]} - ${v[b]} = ${diff}.`);
+      answer = multipleChoice(num(diff), numericDistractors(diff, { step: 5 }), p.seed, 'diff');
+      related.push(CHANGE);
+    } else {
+      answer = p.series.length > 1 ? multipleChoice(num(v[a]!), [...numericDistractors(v[a]!, { step: 5 }), num(p.series[1]![a]!)], p.seed, 'read') : fillIn(num(v[a]!));
+    }
+    return {
+      knowledge: [...knowledge, ...related],
+      tools: p.level ? ['draw reference line', 'level line across a chart'] : ['draw reference line', 'vertical and horizontal guide lines to a data point'],
+      ...answer,
+      figureCode,
+      question: question(p),
+      solution: numbered([...steps, answerLine(answer)]),
+      interactions,
+    };
+  },
+
+  solve(p) {
+    const [a, b, c] = p.reads as [number, number?, number?];
+    if (p.level) return num(p.series[0]!.filter((_, i) => readOff(p, i) > readOff(p, a)).length);
+    if (c !== undefined) return num((readOff(p, a) + readOff(p, b!) + readOff(p, c)) / 3);
+    if (b !== undefined) return num(readOff(p, a) - readOff(p, b));
+    return num(readOff(p, a));
+  },
+
+  expand(p, mode, rng) {
+    if (p.level || p.reads.length >= 3) return null;
+    const v = p.series[0]!;
+    const first = p.reads[0]!;
+    if (mode === 'sequential') return p.reads.length === 1 ? { ...p, level: true } : null;
+    const others = v.map((_, i) => i).filter((i) => !p.reads.includes(i));
+    const candidates = p.reads.length === 1 ? others.filter((i) => v[i]! < v[first]!) : others;
+    return candidates.length ? { ...p, reads: [...p.reads, rng.pick(candidates)] } : null;
+  },
+});
