@@ -15,7 +15,18 @@ export const EndpointSettings = z
     maxRetries: z.number().int().min(0).max(20).optional(),
     concurrency: z.number().int().positive().optional(),
     rpm: z.number().int().positive().optional(),
+    /** The endpoint accepts `response_format: json_schema`; otherwise JSON is asked for with `json_object` (or in the prompt only). */
     jsonSchema: z.boolean().optional(),
+    /** When `jsonSchema` is off: send `response_format: json_object` (turn off for endpoints that reject it). */
+    jsonObject: z.boolean().optional(),
+    /** The model accepts images (judges and the expander then see the rendered figures). */
+    vision: z.boolean().optional(),
+    /** First retry delay; later ones double (with jitter). */
+    retryBaseMs: z.number().int().positive().optional(),
+    /** Longest single wait before a retry, Retry-After included; a longer Retry-After fails the call as `rate-limited`. */
+    retryMaxMs: z.number().int().positive().optional(),
+    /** Embedding length (embedder role): sent as `dimensions` and checked against every returned vector. */
+    dimensions: z.number().int().positive().optional(),
   })
   .strict();
 export type EndpointSettings = z.infer<typeof EndpointSettings>;
