@@ -6,6 +6,8 @@ import { registerConfig } from './commands/config.js';
 import { registerStatus } from './commands/status.js';
 import { registerSeeds } from './commands/seeds.js';
 import { registerNotBuilt } from './commands/not-built.js';
+import { registerDashboard } from './commands/dashboard.js';
+import { registerExport } from './commands/export.js';
 import { registerRun } from './commands/run.js';
 import { registerWorker } from './commands/worker.js';
 
@@ -26,8 +28,10 @@ export function buildProgram(): Command {
   registerConfig(program);
   registerStatus(program);
   registerSeeds(program);
+  registerExport(program);
   registerRun(program);
   registerWorker(program);
+  registerDashboard(program);
   registerNotBuilt(program);
   return program;
 }

@@ -3,8 +3,6 @@ import { EXIT_NOT_BUILT, FlywheelError } from '../../errors.js';
 
 /** Commands the CLI promises but whose feature has not landed yet: they say so and exit non-zero. */
 const PENDING: [name: string, description: string][] = [
-  ['dashboard', 'serve the web dashboard (queues, rounds, samples, knowledge)'],
-  ['export', 'export the dataset (V-Interaction, SFT formats, perception)'],
   ['knowledge', 'show the knowledge tree and its growth'],
 ];
 

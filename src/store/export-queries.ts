@@ -1,0 +1,151 @@
+import type { Db } from './db.js';
+import { Sample, type SampleKind, type SampleStatus } from '../schemas/sample.js';
+
+/** What an export selects. Every field narrows the selection; absent fields do not filter. */
+export interface ExportFilter {
+  statuses: readonly SampleStatus[];
+  rounds?: readonly number[];
+  kinds?: readonly SampleKind[];
+  /** Compared case-insensitively with the sample's domain (the first element of its first knowledge path). */
+  domains?: readonly string[];
+  maxDepth?: number;
+  /** Every checker score at least this (samples without verdicts never pass). */
+  minScore?: number;
+  limit?: number;
+}
+
+export interface ExportSample {
+  sample: Sample;
+  /** The lineage root (the base sample every child descends from). */
+  rootId: string;
+}
+
+interface Row {
+  id: string;
+  round: number;
+  parent_id: string | null;
+  root_id: string;
+  kind: SampleKind;
+  depth: number;
+  status: SampleStatus;
+  draft_json: string;
+  images_json: string | null;
+  elements_json: string;
+  provenance_json: string;
+  recovery_json: string;
+  verdicts_json: string;
+}
+
+interface VerdictJson {
+  checker: string;
+  score: number;
+  pass: number;
+  reasons: string;
+}
+
+const WHERE = `
+  s.status IN (SELECT value FROM json_each(@statuses))
+  AND (@rounds IS NULL OR s.round IN (SELECT value FROM json_each(@rounds)))
+  AND (@kinds IS NULL OR s.kind IN (SELECT value FROM json_each(@kinds)))
+  AND (@domains IS NULL OR lower(s.domain) IN (SELECT lower(value) FROM json_each(@domains)))
+  AND (@maxDepth IS NULL OR s.depth <= @maxDepth)
+  AND (@minScore IS NULL OR s.score_min >= @minScore)`;
+
+function params(f: ExportFilter): Record<string, string | number | null> {
+  const list = (v: readonly unknown[] | undefined) => (v === undefined ? null : JSON.stringify(v));
+  return {
+    statuses: JSON.stringify(f.statuses),
+    rounds: list(f.rounds),
+    kinds: list(f.kinds),
+    domains: list(f.domains),
+    maxDepth: f.maxDepth ?? null,
+    minScore: f.minScore ?? null,
+    limit: f.limit ?? -1,
+  };
+}
+
+/** How many samples the filter selects (after --limit). */
+export function countExportSelection(db: Db, f: ExportFilter): number {
+  const row = db
+    .prepare<unknown[], { n: number }>(`SELECT count(*) n FROM (SELECT 1 FROM samples s WHERE ${WHERE} LIMIT @limit)`)
+    .get(params(f));
+  return row?.n ?? 0;
+}
+
+/**
+ * Streams the selected samples in id order, each with its verdicts (fetched in the same statement)
+ * and its lineage root. Rows are read one at a time, so memory stays flat however large the store.
+ */
+export function* iterateExportSelection(db: Db, f: ExportFilter): Generator<ExportSample> {
+  const stmt = db.prepare<unknown[], Row>(
+    `SELECT s.id, s.round, s.parent_id, s.root_id, s.kind, s.depth, s.status, s.draft_json, s.images_json, s.elements_json,
+            s.provenance_json, s.recovery_json,
+            (SELECT json_group_array(json_object('checker', v.checker, 'score', v.score, 'pass', v.pass, 'reasons', v.reasons_json))
+               FROM (SELECT * FROM verdicts WHERE sample_id = s.id ORDER BY rowid) v) AS verdicts_json
+       FROM samples s WHERE ${WHERE} ORDER BY s.id LIMIT @limit`,
+  );
+  for (const r of stmt.iterate(params(f))) {
+    const verdicts = (JSON.parse(r.verdicts_json) as VerdictJson[]).map((v) => ({
+      checker: v.checker,
+      score: v.score,
+      pass: v.pass === 1,
+      reasons: JSON.parse(v.reasons) as unknown,
+    }));
+    const sample = Sample.parse({
+      id: r.id,
+      round: r.round,
+      parentId: r.parent_id,
+      kind: r.kind,
+      depth: r.depth,
+      status: r.status,
+      draft: JSON.parse(r.draft_json),
+      images: r.images_json ? JSON.parse(r.images_json) : null,
+      elements: JSON.parse(r.elements_json),
+      provenance: JSON.parse(r.provenance_json),
+      recovery: JSON.parse(r.recovery_json),
+      verdicts,
+    });
+    yield { sample, rootId: r.root_id };
+  }
+}
+
+/** The original image hash of one sample (a robustness sample's upright reference is its parent's figure). */
+export function originalImageOf(db: Db, id: string): string | undefined {
+  const row = db.prepare<[string], { images_json: string | null }>('SELECT images_json FROM samples WHERE id = ?').get(id);
+  if (!row?.images_json) return undefined;
+  return (JSON.parse(row.images_json) as { original?: string }).original;
+}
+
+/** Distinct domains of the stored samples with the given statuses (to suggest values when a --domain matches nothing). */
+export function sampleDomains(db: Db, statuses: readonly SampleStatus[]): string[] {
+  return db
+    .prepare<[string], { domain: string }>(
+      `SELECT DISTINCT domain FROM samples WHERE domain IS NOT NULL AND status IN (SELECT value FROM json_each(?)) ORDER BY domain`,
+    )
+    .all(JSON.stringify(statuses))
+    .map((r) => r.domain);
+}
+
+export interface GrowthRow {
+  round: number;
+  knowledgeAdded: number;
+  toolsAdded: number;
+}
+
+/** Knowledge nodes and tools by the round that added them (round 0 = seeds and imports). */
+export function growthByRound(db: Db): GrowthRow[] {
+  const byRound = new Map<number, GrowthRow>();
+  const row = (round: number) => {
+    let r = byRound.get(round);
+    if (!r) byRound.set(round, (r = { round, knowledgeAdded: 0, toolsAdded: 0 }));
+    return r;
+  };
+  for (const r of db.prepare<[], { round: number; n: number }>('SELECT round_added round, count(*) n FROM knowledge_nodes GROUP BY round_added').all()) {
+    row(r.round).knowledgeAdded = r.n;
+  }
+  for (const r of db.prepare<[], { round: number; n: number }>('SELECT round_added round, count(*) n FROM tools GROUP BY round_added').all()) {
+    row(r.round).toolsAdded = r.n;
+  }
+  for (const r of db.prepare<[], { id: number }>('SELECT id FROM rounds').all()) row(r.id);
+  return [...byRound.values()].sort((a, b) => a.round - b.round);
+}
