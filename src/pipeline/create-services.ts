@@ -29,7 +29,7 @@ export function createServices(config: Config, redisUrl: string, log: (m: string
     tracker: new RoundTracker(redis, prefix),
     images: new ImageCache(redis, prefix),
     renderPool: () => (pool ??= launchRenderPool(config.render)),
-    roles: () => (roles ??= createRoles(config, { db: () => services.db() })),
+    roles: () => (roles ??= Promise.resolve(createRoles(config, { db: () => services.db(), redis, log }))),
     db: () => (db ??= openDb(dbPath(config.outputDir))),
     log,
     async close() {

@@ -1,6 +1,7 @@
 import type { Draft } from '../../schemas/draft.js';
 import type { Verdict } from '../../schemas/verdict.js';
 import type { PlanItem, RenderFailure, RenderOutput, UsageNote } from '../payloads.js';
+import type { ClusterNamer, Embedder } from '../../../knowledge/contracts.js';
 
 /** Where a call is accounted: the round and, when known, the sample. */
 export interface CallMeta {
@@ -60,5 +61,9 @@ export interface Roles {
   expander: { expand(draft: Draft, mode: ExpansionMode, seed: number, editedPng: () => Promise<Buffer>, meta: CallMeta): Promise<Revision> };
   /** A CodeVision-style copy whose input image is pre-transformed; null when the draft has no room for the extra step. */
   robustness(draft: Draft, transform: RobustnessTransform): Draft | null;
+  /** Names new intermediate knowledge nodes; absent when no normaliser endpoint is configured. */
+  normaliser?: ClusterNamer;
+  /** Embeds knowledge names and tools; absent when no embedder endpoint is configured. */
+  embedder?: Embedder;
   close(): Promise<void>;
 }
