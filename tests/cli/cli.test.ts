@@ -42,9 +42,9 @@ describe('flywheel CLI', () => {
   });
 
   it('commands not built yet say so and exit non-zero', async () => {
-    const r = await runCli(['dashboard']);
+    const r = await runCli(['knowledge']);
     expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/`flywheel dashboard` is not built yet/);
+    expect(r.stderr).toMatch(/`flywheel knowledge` is not built yet/);
   });
 
   it('a config value of the wrong type fails with the field path and leaves the database untouched', async () => {
