@@ -109,10 +109,13 @@ export const bearingNorthLine = defineBlueprint<Params>({
         ? `The angle marked clockwise from the north line at ${from} to ${from}${to} is ${b}°, so the bearing is ${threeDigit(b)}.`
         : `The angle marked from the north line at ${from} to ${from}${to} is ${360 - b}° measured anticlockwise, so the clockwise bearing is 360° - ${360 - b}° = ${threeDigit(b)}.`;
     const interactions = [{ description: 'Draw the north line at A and mark the angle from north to AB', code: northCode('A', 'B', 'β₁', true) }];
-    const steps = [
-      `AB makes ${p.theta}° with the east-west road, which is perpendicular to the north line at A, so AB makes ${90 - p.theta}° with the north line.`,
-      read(bAB, 'A', 'B'),
-    ];
+    const turnFromNorth = {
+      NE: `B lies north-east of A, so the clockwise angle from north to AB is 90° - ${p.theta}° = ${bAB}°.`,
+      SE: `B lies south-east of A, so turning clockwise from north passes east (90°) and then ${p.theta}° more: 90° + ${p.theta}° = ${bAB}°.`,
+      SW: `B lies south-west of A, so turning clockwise from north passes south (180°) and then 90° - ${p.theta}° more: 270° - ${p.theta}° = ${bAB}°.`,
+      NW: `B lies north-west of A, so turning clockwise from north passes west (270°) and then ${p.theta}° more: 270° + ${p.theta}° = ${bAB}°.`,
+    }[p.quadrant];
+    const steps = [`The north line at A is perpendicular to the east-west road, and AB makes ${p.theta}° with the road. ${turnFromNorth}`, read(bAB, 'A', 'B')];
     let value = bAB;
     let q = 'What is the bearing of B from A?';
     if (p.stage >= 2) {
@@ -123,9 +126,11 @@ export const bearingNorthLine = defineBlueprint<Params>({
     }
     if (p.stage >= 3) {
       interactions.push({ description: 'Mark the angle from the north line at B to BC', code: northCode('B', 'C', 'β₃', false) });
+      const raw = bBA + p.side * p.turn;
       steps.push(
-        `Turning ${p.side === 1 ? 'clockwise' : 'anticlockwise'} from BA by the ${p.turn}° angle ABC gives BC: ${threeDigit(bBA)} ${p.side === 1 ? '+' : '-'} ${p.turn}° gives ${read(bBC, 'B', 'C').replace(/^The angle/, 'the angle')}`,
+        `Turning ${p.side === 1 ? 'clockwise' : 'anticlockwise'} from BA by the ${p.turn}° angle ABC gives BC: ${bBA}° ${p.side === 1 ? '+' : '-'} ${p.turn}° = ${raw}°${raw === bBC ? '' : `, i.e. ${bBC}°`}.`,
       );
+      steps.push(read(bBC, 'B', 'C'));
       value = bBC;
       q = 'Someone walks from A to B and then on to C. What is the bearing of C from B?';
     }

@@ -115,7 +115,7 @@ export const countTrianglesFan = defineBlueprint<Params>({
       tools: ['number items', 'add label', 'number the sectors of a fan'],
       ...answer,
       figureCode,
-      question: `In the figure, segments join A to the points ${names.slice(1, -1).join(', ')} on BC${rows.length ? `, and ${rows.length === 1 ? 'one segment' : `${rows.length} segments`} parallel to BC cross the triangle` : ''}. How many triangles of any size appear in the figure?`,
+      question: `In the figure, segments join A to the points ${names.slice(1, -1).join(', ')} on BC${rows.length ? `, and ${rows.length === 1 ? 'one segment parallel to BC crosses' : `${rows.length} segments parallel to BC cross`} the triangle` : ''}. How many triangles of any size appear in the figure?`,
       solution: numbered([...steps, answerLine(answer)]),
       interactions,
     };

@@ -1,6 +1,7 @@
 import { defineBlueprint } from '../../blueprint.js';
 import { num, numericDistractors } from '../../format.js';
 import { axesCode, TO_PX, type Window } from './lib/axes.js';
+import { term } from './lib/math.js';
 import { answerLine, fillIn, instanceSeed, lines, multipleChoice, numbered } from './lib/draft.js';
 
 const VALUES = ['Functions and Graphs', 'Reading Graphs', 'Function Values'];
@@ -91,7 +92,7 @@ export const functionValueReferenceLines = defineBlueprint<Params>({
     const terms = p.reads.map((r) => chain(t, r).at(-1)!);
     const value = terms.reduce((s, v) => s + v, 0);
     const asked = p.reads.map(expr).join(' + ');
-    if (p.reads.length > 1) steps.push(`${asked} = ${terms.map((v) => num(v)).join(' + ')} = ${num(value)}.`);
+    if (p.reads.length > 1) steps.push(`${asked} = ${terms.map((v, i) => (i ? term(v) : num(v))).join(' + ')} = ${num(value)}.`);
     const answer = p.choice ? multipleChoice(num(value), [...numericDistractors(value, { step: 1, min: -100 }), num(-value), num(value + 2)], p.seed, 'value') : fillIn(num(value));
     const nested = p.reads.some((r) => r.times > 1);
     const onNode = p.reads.every((r) => r.x % p.gap === 0);

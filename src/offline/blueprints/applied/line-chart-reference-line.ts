@@ -9,6 +9,7 @@ const TWO_SERIES = [...READ, 'Reading one series of a two-series chart'];
 const ONE_SERIES = [...READ, 'Reading a single-series chart'];
 const CHANGE = [...READ, 'Change between two labels'];
 const ABOVE_LEVEL = [...READ, 'Counting points above a level'];
+const BETWEEN_LEVELS = [...READ, 'Counting points between two levels'];
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug'];
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August'];
@@ -27,8 +28,8 @@ type Params = {
   /** One or two series of monthly values (multiples of 5); the question is about series 0. */
   series: number[][];
   reads: number[];
-  /** Sequential expansion: the first read value is carried across the chart as a level line. */
-  level: boolean;
+  /** Months whose level is carried across the chart as a line: the first read month (sequential), then a higher one (parallel). */
+  levels: number[];
 };
 
 /** The solver's route: a point's pixel height back to a value on the axis (the chart spans 0 to 100). */
@@ -43,7 +44,9 @@ function question(p: Params): string {
   const m = (i: number) => MONTH_NAMES[i]!;
   const [a, b, c] = p.reads as [number, number?, number?];
   const intro = `The line chart shows ${t.what} each month${p.series.length > 1 ? ` for ${t.series[0]} and ${t.series[1]}` : ''}, without value labels.`;
-  if (p.level) return `${intro} In how many of the months shown was ${t.what}${where} higher than in ${m(a)}?`;
+  const [l1, l2] = p.levels as [number?, number?];
+  if (l2 !== undefined) return `${intro} In how many of the months shown was ${t.what}${where} higher than in ${m(l1!)} but lower than in ${m(l2)}?`;
+  if (l1 !== undefined) return `${intro} In how many of the months shown was ${t.what}${where} higher than in ${m(l1)}?`;
   if (c !== undefined) return `${intro} What was the mean of ${t.what}${where} over ${m(a)}, ${m(b!)} and ${m(c)}?`;
   if (b !== undefined) return `${intro} By how much was ${t.what}${where} in ${m(a)} higher than in ${m(b)}?`;
   return `${intro} What was ${t.what}${where} in ${m(a)}?`;
@@ -54,7 +57,7 @@ export const lineChartReferenceLine = defineBlueprint<Params>({
   title: 'Reading a line chart with reference lines',
   domain: 'Statistics and Charts',
   knowledge: [READ, MEAN],
-  related: [ONE_SERIES, TWO_SERIES, CHANGE, ABOVE_LEVEL],
+  related: [ONE_SERIES, TWO_SERIES, CHANGE, ABOVE_LEVEL, BETWEEN_LEVELS],
   tools: ['draw reference line'],
   newTools: ['vertical and horizontal guide lines to a data point', 'level line across a chart'],
   expansions: ['sequential', 'parallel'],
@@ -64,7 +67,7 @@ export const lineChartReferenceLine = defineBlueprint<Params>({
     const pool = Array.from({ length: 18 }, (_, i) => (i + 1) * 5);
     const seriesCount = difficulty === 'hard' ? 2 : 1;
     const series = Array.from({ length: seriesCount }, () => rng.sample(pool, months));
-    return { seed: instanceSeed(rng), topic: rng.int(0, TOPICS.length - 1), series, reads: [rng.int(0, months - 1)], level: false };
+    return { seed: instanceSeed(rng), topic: rng.int(0, TOPICS.length - 1), series, reads: [rng.int(0, months - 1)], levels: [] };
   },
 
   build(p) {
@@ -92,15 +95,27 @@ export const lineChartReferenceLine = defineBlueprint<Params>({
     let answer: AnswerFields;
     const related = [p.series.length > 1 ? TWO_SERIES : ONE_SERIES];
     const knowledge = [READ];
-    if (p.level) {
+    if (p.levels.length) {
+      const [lo, hi] = p.levels as [number, number?];
       interactions.push({
-        description: `Extend the horizontal reference line at the ${labels[a]} level across the whole chart`,
-        code: lines(`const y = state.points[${a}].y;`, `vt.segment({ x: state.axisX, y }, { x: state.right, y }, { color: '#2ca02c', dash: [6, 4], width: 2 });`),
+        description: `Extend the horizontal reference line at the ${labels[lo]} level across the whole chart`,
+        code: lines(`const y = state.points[${lo}].y;`, `vt.segment({ x: state.axisX, y }, { x: state.right, y }, { color: '#2ca02c', dash: [6, 4], width: 2 });`),
       });
-      const above = v.map((x, i) => (x > v[a]! ? labels[i] : null)).filter((x): x is string => x !== null);
-      steps.push(`Extending the horizontal reference line at ${v[a]} across the chart, the points above it are: ${above.length ? above.join(', ') : 'none'}; that is ${above.length} month(s).`);
-      answer = fillIn(num(above.length));
-      related.push(ABOVE_LEVEL);
+      const inBand = (x: number) => x > v[lo]! && (hi === undefined || x < v[hi]!);
+      if (hi !== undefined) {
+        interactions.push({
+          description: `Draw a horizontal level line through the ${labels[hi]} point across the whole chart`,
+          code: lines(`const y = state.points[${hi}].y;`, `vt.segment({ x: state.axisX, y }, { x: state.right, y }, { color: '#9467bd', dash: [6, 4], width: 2 });`),
+        });
+      }
+      const band = v.map((x, i) => (inBand(x) ? labels[i] : null)).filter((x): x is string => x !== null);
+      steps.push(
+        hi === undefined
+          ? `Extending the horizontal reference line at ${v[lo]} across the chart, the points above it are: ${band.length ? band.join(', ') : 'none'}; that is ${band.length} month(s).`
+          : `Between the level line at ${v[lo]} (${labels[lo]}) and the level line through ${labels[hi]} lie the points: ${band.length ? band.join(', ') : 'none'}; that is ${band.length} month(s).`,
+      );
+      answer = fillIn(num(band.length));
+      related.push(hi === undefined ? ABOVE_LEVEL : BETWEEN_LEVELS);
     } else if (c !== undefined) {
       const mean = (v[a]! + v[b!]! + v[c]!) / 3;
       steps.push(`The mean is (${v[a]} + ${v[b!]} + ${v[c]}) / 3 = ${num(mean)}.`);
@@ -116,7 +131,7 @@ export const lineChartReferenceLine = defineBlueprint<Params>({
     }
     return {
       knowledge: [...knowledge, ...related],
-      tools: p.level ? ['draw reference line', 'level line across a chart'] : ['draw reference line', 'vertical and horizontal guide lines to a data point'],
+      tools: p.levels.length ? ['draw reference line', 'level line across a chart'] : ['draw reference line', 'vertical and horizontal guide lines to a data point'],
       ...answer,
       figureCode,
       question: question(p),
@@ -127,17 +142,23 @@ export const lineChartReferenceLine = defineBlueprint<Params>({
 
   solve(p) {
     const [a, b, c] = p.reads as [number, number?, number?];
-    if (p.level) return num(p.series[0]!.filter((_, i) => readOff(p, i) > readOff(p, a)).length);
+    const [lo, hi] = p.levels as [number?, number?];
+    if (lo !== undefined) return num(p.series[0]!.filter((_, i) => readOff(p, i) > readOff(p, lo) && (hi === undefined || readOff(p, i) < readOff(p, hi))).length);
     if (c !== undefined) return num((readOff(p, a) + readOff(p, b!) + readOff(p, c)) / 3);
     if (b !== undefined) return num(readOff(p, a) - readOff(p, b));
     return num(readOff(p, a));
   },
 
   expand(p, mode, rng) {
-    if (p.level || p.reads.length >= 3) return null;
     const v = p.series[0]!;
     const first = p.reads[0]!;
-    if (mode === 'sequential') return p.reads.length === 1 ? { ...p, level: true } : null;
+    if (p.levels.length === 1) {
+      // A second level above the first, with at least one month in between.
+      const higher = v.map((_, i) => i).filter((i) => v.filter((x) => x > v[first]! && x < v[i]!).length > 0);
+      return mode === 'parallel' && higher.length ? { ...p, levels: [first, rng.pick(higher)] } : null;
+    }
+    if (p.levels.length || p.reads.length >= 3) return null;
+    if (mode === 'sequential') return p.reads.length === 1 ? { ...p, levels: [first] } : null;
     const others = v.map((_, i) => i).filter((i) => !p.reads.includes(i));
     const candidates = p.reads.length === 1 ? others.filter((i) => v[i]! < v[first]!) : others;
     return candidates.length ? { ...p, reads: [...p.reads, rng.pick(candidates)] } : null;

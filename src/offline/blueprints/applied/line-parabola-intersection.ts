@@ -1,6 +1,7 @@
 import { defineBlueprint } from '../../blueprint.js';
 import { num } from '../../format.js';
 import { axesCode, TO_PX, type Window } from './lib/axes.js';
+import { term as paren } from './lib/math.js';
 import { answerLine, fillIn, instanceSeed, lines, multipleChoice, numbered, type AnswerFields } from './lib/draft.js';
 
 const PARABOLAS = ['Functions and Graphs', 'Quadratic Functions', 'Parabolas'];
@@ -74,7 +75,7 @@ export const lineParabolaIntersection = defineBlueprint<Params>({
       const y1 = f(p0, r1);
       const y2 = f(p0, r2);
       const m = (y2 - y1) / (r2 - r1);
-      if (Math.abs(y1) > 7 || Math.abs(y2) > 7 || Math.abs(m) > 4 || r1 === h || r2 === h || y1 === 0 || y2 === 0) continue;
+      if (Math.abs(y1) > 7 || Math.abs(y2) > 7 || Math.abs(m) > 4 || m === 0 || r1 === h || r2 === h || y1 === 0 || y2 === 0) continue;
       const ask = difficulty === 'easy' ? 'right-x' : difficulty === 'medium' ? 'left-point' : 'sum-y';
       return { seed: instanceSeed(rng), a, h, k, m, c: y1 - m * r1, r1, r2, ask, extra: [] };
     }
@@ -123,14 +124,14 @@ export const lineParabolaIntersection = defineBlueprint<Params>({
       });
       const area = Math.abs((p.r1 - p.h) * (y2 - p.k) - (p.r2 - p.h) * (y1 - p.k)) / 2;
       steps.push(`The axis of symmetry through the vertex is x = ${p.h}, and the horizontal reference line from the vertex meets the y-axis at ${p.k}, so V(${p.h}, ${p.k}).`);
-      steps.push(`Area of triangle ABV = |(${p.r1} - ${p.h})(${num(y2)} - ${p.k}) - (${p.r2} - ${p.h})(${num(y1)} - ${p.k})| / 2 = ${num(area)}.`);
+      steps.push(`Area of triangle ABV = |(${p.r1} - ${paren(p.h)})(${num(y2)} - ${paren(p.k)}) - (${p.r2} - ${paren(p.h)})(${num(y1)} - ${paren(p.k)})| / 2 = ${num(area)}.`);
       q = `${intro} A and B are the points where ℓ meets the parabola, and V is the vertex of the parabola. What is the area of triangle ABV?`;
       answer = fillIn(num(area));
       knowledge.push(VERTEX, TRIANGLE);
     } else if (p.extra.includes('axis')) {
       interactions.push(axisInteraction(p));
       const d = Math.max(Math.abs(p.r1 - p.h), Math.abs(p.r2 - p.h));
-      steps.push(`The axis of symmetry is the vertical line x = ${p.h}; the distances to it are |${p.r1} - ${p.h}| = ${Math.abs(p.r1 - p.h)} and |${p.r2} - ${p.h}| = ${Math.abs(p.r2 - p.h)}; the larger is ${d}.`);
+      steps.push(`The axis of symmetry is the vertical line x = ${p.h}; the distances to it are |${p.r1} - ${paren(p.h)}| = ${Math.abs(p.r1 - p.h)} and |${p.r2} - ${paren(p.h)}| = ${Math.abs(p.r2 - p.h)}; the larger is ${d}.`);
       q = `${intro} Of the two points where ℓ meets the parabola, take the one farther from the parabola's axis of symmetry. What is its horizontal distance from that axis?`;
       answer = multipleChoice(num(d), [d + 1, d - 1, d + 2, d + 3, Math.min(Math.abs(p.r1 - p.h), Math.abs(p.r2 - p.h)), Math.abs(p.r2 - p.r1)].filter((x) => x > 0).map((x) => num(x)), p.seed, 'axis');
       knowledge.push(AXIS, SYMMETRY_DISTANCE);
@@ -142,7 +143,7 @@ export const lineParabolaIntersection = defineBlueprint<Params>({
       const pt = (x: number, y: number) => `(${num(x)}, ${num(y)})`;
       answer = multipleChoice(pt(p.r1, y1), [pt(y1, p.r1), pt(p.r1, -y1), pt(p.r2, y2), pt(-p.r1, y1), pt(p.r1 + 1, y1)], p.seed, 'point');
     } else {
-      steps.push(`The sum of the y-coordinates is ${num(y1)} + ${num(y2)} = ${num(y1 + y2)}.`);
+      steps.push(`The sum of the y-coordinates is ${num(y1)} + ${paren(y2)} = ${num(y1 + y2)}.`);
       q = `${intro} What is the sum of the y-coordinates of the two points where ℓ meets the parabola?`;
       answer = fillIn(num(y1 + y2));
     }

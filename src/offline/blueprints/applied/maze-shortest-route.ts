@@ -27,13 +27,13 @@ function neighbours(p: Params): number[][] {
   return adj;
 }
 
-/** Breadth-first search from a cell: distances and parents. */
-function bfs(p: Params, from: number): { dist: number[]; parent: number[] } {
+/** Breadth-first search from one or more cells: distances and parents. */
+function bfs(p: Params, ...from: number[]): { dist: number[]; parent: number[] } {
   const adj = neighbours(p);
   const dist = Array<number>(adj.length).fill(-1);
   const parent = Array<number>(adj.length).fill(-1);
-  dist[from] = 0;
-  const queue = [from];
+  for (const f of from) dist[f] = 0;
+  const queue = [...from];
   for (let i = 0; i < queue.length; i++) {
     for (const v of adj[queue[i]!]!) {
       if (dist[v]! >= 0) continue;
@@ -126,11 +126,9 @@ export const mazeShortestRoute = defineBlueprint<Params>({
     const size = difficulty === 'easy' ? 5 : difficulty === 'medium' ? 6 : 8;
     for (;;) {
       const p: Params = { seed: instanceSeed(rng), size, passages: carve(rng, size), key: 0, viaKey: false, choice: difficulty === 'hard' };
-      const main = new Set(route(p, 0, size * size - 1));
-      const { dist } = bfs(p, 0);
       // The key sits on a side branch at least two moves away from the route.
-      const branchDepth = (c: number) => Math.min(...[...main].map((m) => bfs(p, m).dist[c]!));
-      const keys = dist.map((_, c) => c).filter((c) => !main.has(c) && branchDepth(c) >= 2);
+      const { dist } = bfs(p, ...route(p, 0, size * size - 1));
+      const keys = dist.map((_, c) => c).filter((c) => dist[c]! >= 2);
       if (keys.length) return { ...p, key: rng.pick(keys) };
     }
   },

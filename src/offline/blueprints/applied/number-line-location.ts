@@ -1,5 +1,6 @@
 import { defineBlueprint } from '../../blueprint.js';
 import { num, numericDistractors } from '../../format.js';
+import { term } from './lib/math.js';
 import { answerLine, fillIn, instanceSeed, lines, multipleChoice, numbered } from './lib/draft.js';
 
 const READING = ['Number and Algebra Visuals', 'Number Lines', 'Reading Number Lines'];
@@ -79,7 +80,7 @@ export const numberLineLocation = defineBlueprint<Params>({
       interactions.push({ description: `Label the ticks from the labelled tick ${num(value(p, i2))} up to Q with their values`, code: labelCode(i2, p.q, p) });
       steps.push(`Labelling the ticks rightwards from ${num(value(p, i2))}, Q sits at ${num(read(p.q))}.`);
       v = Number(num(read(p.q) - read(p.p), 4));
-      steps.push(`The distance from P to Q is ${num(read(p.q))} - (${num(read(p.p))}) = ${num(v)}.`);
+      steps.push(`The distance from P to Q is ${num(read(p.q))} - ${term(read(p.p))} = ${num(v)}.`);
       q = 'What is the distance between the points P and Q?';
     }
     const answer = p.step < 1 ? multipleChoice(num(v), [...numericDistractors(v, { step: p.step, min: -1000 }), num(-v), num(v + p.step / 2)], p.seed, 'value') : fillIn(num(v));

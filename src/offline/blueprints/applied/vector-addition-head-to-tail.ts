@@ -1,6 +1,6 @@
 import { defineBlueprint } from '../../blueprint.js';
 import { num } from '../../format.js';
-import { radical } from './lib/math.js';
+import { radical, term } from './lib/math.js';
 import { answerLine, fillIn, instanceSeed, lines, multipleChoice, numbered } from './lib/draft.js';
 
 const VECTORS = ['Physics Diagrams', 'Vectors', 'Vector Operations'];
@@ -97,7 +97,7 @@ export const vectorAdditionHeadToTail = defineBlueprint<Params>({
     steps.push(`Placing ${NAMES.slice(1, p.count).join(' and then ')} head to tail after a, the resultant ${label} runs from the tail of a to the last head.`);
     steps.push(`Counting grid squares, the resultant goes ${Math.abs(rx)} ${rx >= 0 ? 'right' : 'left'} and ${Math.abs(ry)} ${ry >= 0 ? 'up' : 'down'}.`);
     const n = rx * rx + ry * ry;
-    steps.push(`Its magnitude is √(${rx}² + ${ry}²) = √${n}${p.choice ? ` = ${radical(n)}` : ` ≈ ${num(Math.sqrt(n))}`} units.`);
+    steps.push(`Its magnitude is √(${term(rx)}² + ${term(ry)}²) = √${n}${p.choice ? (radical(n) === `√${n}` ? '' : ` = ${radical(n)}`) : ` ≈ ${num(Math.sqrt(n))}`} units.`);
     const wrong = [n + 2, n - 2, n + 4, n + 8, (Math.abs(rx) + 1) ** 2 + ry * ry, rx * rx + (Math.abs(ry) + 1) ** 2].filter((x) => x > 0);
     const answer = p.choice ? multipleChoice(radical(n), wrong.map(radical), p.seed, 'mag') : fillIn(num(Math.sqrt(n)));
     return {

@@ -45,3 +45,9 @@ export function bearingOf(from: { x: number; y: number }, to: { x: number; y: nu
 export function threeDigit(deg: number): string {
   return `${String(Math.round(deg) % 360).padStart(3, '0')}°`;
 }
+
+/** A number for use inside an expression: negatives in parentheses, e.g. "(-3)". */
+export function term(x: number): string {
+  const s = String(Math.round(x * 1e6) / 1e6);
+  return x < 0 ? `(${s})` : s;
+}
