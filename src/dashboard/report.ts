@@ -10,10 +10,13 @@ const ReportView = z.object({
   acceptedPerSecond: z.number().nonnegative().optional().catch(undefined),
   growth: z.unknown().optional(),
 });
+const GrowthView = z.object({ knowledge: z.object({ newPoints: z.number().int().nonnegative() }) });
 
 export interface ReportFacts {
   durationMs: number | undefined;
   acceptedPerSecond: number | undefined;
+  /** New knowledge points (leaves) the evolve step created, as opposed to inner nodes. */
+  newPoints: number | undefined;
   /** Scalar facts of the growth section, flattened ("knowledge.added": 12). */
   growth: [string, string | number | boolean][];
 }
@@ -33,5 +36,11 @@ export function reportFacts(report: unknown): ReportFacts {
   const view = r.success ? r.data : { durationMs: undefined, acceptedPerSecond: undefined, growth: undefined };
   const growth: ReportFacts['growth'] = [];
   scalars(view.growth, '', growth, 0);
-  return { durationMs: view.durationMs, acceptedPerSecond: view.acceptedPerSecond, growth: growth.slice(0, 40) };
+  const points = GrowthView.safeParse(view.growth);
+  return {
+    durationMs: view.durationMs,
+    acceptedPerSecond: view.acceptedPerSecond,
+    newPoints: points.success ? points.data.knowledge.newPoints : undefined,
+    growth: growth.slice(0, 60),
+  };
 }

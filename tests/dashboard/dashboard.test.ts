@@ -103,13 +103,15 @@ describe('flywheel dashboard', () => {
         const shown = await texts(page, `${row} [data-depth="${depth}"]`);
         expect(shown).toEqual(expanded.length ? [`depth ${depth}: ${ratio(expanded)}`] : []);
       }
-      expect(await cell('new-knowledge')).toBe(String(nodes.filter((n) => n.roundAdded === r.id).length));
+      expect(await attrs(page, `${row} [data-field="new-knowledge"]`, 'data-count')).toEqual([String(nodes.filter((n) => n.roundAdded === r.id).length)]);
       expect(await cell('new-tools')).toBe(String(tools.filter((x) => x.roundAdded === r.id).length));
       const usage = usageTotals(db, { round: r.id }).total;
       expect(await cell('tokens')).toBe((usage.promptTokens + usage.completionTokens).toLocaleString('en-US'));
       expect(await cell('cost')).toBe(`$${usage.cost.toFixed(2)}`);
     }
     expect(await page.$eval('#round-1 [data-field="duration"]', (e) => e.textContent)).toBe('1m 23s');
+    expect(await texts(page, '#round-1 [data-field="new-knowledge"] small')).toEqual(['1 new point']);
+    expect(await texts(page, '#round-2 [data-field="new-knowledge"] small')).toEqual([]);
 
     const cumulative = (list: { roundAdded: number }[]) => [0, 1, 2].map((r) => String(list.filter((x) => x.roundAdded <= r).length));
     expect(await attrs(page, '#knowledge-chart circle', 'data-value')).toEqual(cumulative(nodes));

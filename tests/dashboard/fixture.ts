@@ -95,7 +95,7 @@ export function buildDatabase(db: Db, outputDir: string): Fixture {
     round: 1,
     durationMs: 83_000,
     acceptedPerSecond: 0.3,
-    growth: { knowledge: { candidates: 5, added: 1, merged: 4 }, tools: { added: 1 }, note: '<b>not bold</b>' },
+    growth: { knowledge: { added: 1, newPoints: 1, merged: 4 }, tools: { added: 1 }, coverage: { share: 0.12 }, note: '<b>not bold</b>' },
   });
 
   const specs: SampleSpec[] = [];

@@ -35,7 +35,7 @@ function row(r: RoundOverview, now: number): Html {
 <td><a href="${href('/samples', { round: r.id })}">${r.id}</a></td><td><span class="pill ${r.status}" data-field="status">${r.status}</span></td>
 <td data-field="samples">${statusCell(r)}</td><td data-field="checkers">${checkersCell(r)}</td>
 <td data-field="repairs">${counted(r.repairs)}</td><td data-field="expansions">${depths.length ? depths : '–'}</td><td data-field="robustness">${counted(r.robustness)}</td>
-<td data-field="new-knowledge">${r.newKnowledge}</td><td data-field="new-tools">${r.newTools}</td>
+<td data-field="new-knowledge" data-count="${r.newKnowledge}">${r.newKnowledge}${facts.newPoints !== undefined ? html`<br><small>${facts.newPoints} new point${facts.newPoints === 1 ? '' : 's'}</small>` : ''}</td><td data-field="new-tools">${r.newTools}</td>
 <td data-field="tokens" title="${int(r.usage.promptTokens)} prompt + ${int(r.usage.completionTokens)} completion in ${r.usage.calls} calls">${int(r.usage.promptTokens + r.usage.completionTokens)}</td>
 <td data-field="cost">${usd(r.usage.cost)}</td><td data-field="duration">${duration(ms)}</td><td>${report}</td></tr>`;
 }
