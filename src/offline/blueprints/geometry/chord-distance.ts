@@ -117,7 +117,7 @@ export const chordDistance = defineBlueprint<Params>({
         `Likewise the perpendicular ON to CD gives ON = √(${p.r}² − ${value(p.c2 / 2)}²) = ${value(d2)}.`,
         p.sameSide
           ? `Both chords lie on the same side of O and OM, ON lie on one line perpendicular to both, so the distance is ${value(d1)} − ${value(d2)} in absolute value: ${value(result)}.`
-          : `The chords lie on opposite sides of O and M, O, N are collinear, so the distance is ${value(d1)} + ${value(d2)} = ${value(result)}.`,
+          : `The chords lie on opposite sides of O, and M, O, N are collinear, so the distance is ${value(d1)} + ${value(d2)} = ${value(result)}.`,
       );
       question = `${intro} and the chord CD, parallel to AB, has length ${p.c2}. What is the distance between the chords AB and CD?`;
     }

@@ -105,7 +105,7 @@ export const compositeArea = defineBlueprint<Params>({
     };
     const areas = o.pieces.map((r) => r.w * r.h);
     const total = areas.reduce((s, x) => s + x, 0);
-    const question = `The figure shows a ${p.shape}-shaped plot; all corners are right angles and the marked lengths are in cm. What is its area (in cm²)?`;
+    const question = `The figure shows ${p.shape === 'L' ? 'an' : 'a'} ${p.shape}-shaped plot; all corners are right angles and the marked lengths are in cm. What is its area (in cm²)?`;
     const steps = [
       `Cut the figure along the dashed lines into ${o.pieces.length} rectangles, numbered ${o.pieces.map((_, i) => i + 1).join(', ')}.`,
       `Missing sides follow from opposite sides of the outline (a total length is the sum of its parts).`,

@@ -111,7 +111,7 @@ export const mirrorClock = defineBlueprint<Params>({
     const result = restored + p.later;
     const steps = [
       `The numbers on the dial are mirror-written, so the picture is ${p.mirror === 'horizontal' ? 'flipped left to right' : 'flipped upside down'}. Flipping the image back ${p.mirror === 'horizontal' ? 'horizontally' : 'vertically'} restores the real clock.`,
-      `On the restored clock the short (hour) hand points at ${format(restored).split(':')[0]} and the long (minute) hand gives ${p.minute} minutes: the clock shows ${format(restored)}.`,
+      `On the restored clock the short (hour) hand ${p.minute === 0 ? 'points at' : 'has just passed'} ${format(restored).split(':')[0]} and the long (minute) hand gives ${p.minute} minutes: the clock shows ${format(restored)}.`,
       ...(p.later > 0 ? [`${p.later} minutes later it shows ${format(result)}.`] : []),
     ];
     const correct = format(result);

@@ -143,7 +143,7 @@ export const parallelBentAngle = defineBlueprint<Params>({
     const gfh = angleAt(L.G, L.F, L.H);
     const bis = add(unit(sub(L.A, L.E)), unit(sub(L.C, L.E)));
     const mode = p.ext[0];
-    const given = `The lines PB and QD are parallel. ∠BAE = ${p.alpha}° and ∠DCE = ${p.beta}°`;
+    const given = `the lines PB and QD are parallel, ∠BAE = ${p.alpha}° and ∠DCE = ${p.beta}°`;
     let question: string;
     let result: number;
     const steps = [

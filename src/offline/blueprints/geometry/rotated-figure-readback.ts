@@ -50,7 +50,7 @@ export const rotatedFigureReadback = defineBlueprint<Params>({
     ['Plane Geometry', 'Triangles', 'Right Triangles', 'Median to the hypotenuse', 'Distance between altitude foot and midpoint'],
   ],
   tools: ['rotate image', 'flip image', 'construct perpendicular line', 'connect points', 'mark point'],
-  newTools: ['undo image rotation'],
+  newTools: ['restore image orientation'],
   expansions: ['sequential'],
 
   params(rng, difficulty) {
@@ -134,7 +134,7 @@ export const rotatedFigureReadback = defineBlueprint<Params>({
         ...(depth >= 1 ? [['Plane Geometry', 'Triangles', 'Right Triangles', 'Altitude to the hypotenuse', 'Altitude after restoring the orientation']] : []),
         ...(depth >= 2 ? [['Plane Geometry', 'Triangles', 'Right Triangles', 'Median to the hypotenuse', 'Distance between altitude foot and midpoint']] : []),
       ],
-      tools: [isFlip ? 'flip image' : 'rotate image', 'undo image rotation', ...(depth >= 1 ? ['construct perpendicular line', 'mark point'] : []), ...(depth >= 2 ? ['connect points'] : [])],
+      tools: [isFlip ? 'flip image' : 'rotate image', 'restore image orientation', ...(depth >= 1 ? ['construct perpendicular line', 'mark point'] : []), ...(depth >= 2 ? ['connect points'] : [])],
       figureCode,
       question,
       ...block,
