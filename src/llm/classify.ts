@@ -1,5 +1,6 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import { LlmError } from './errors.js';
+import { TruncatedResponseError } from './http-fetch.js';
 import { retryAfterMs } from './retry-after.js';
 
 /** Turns whatever the SDK (or fetch underneath it) threw into an LlmError with a reason. */
@@ -8,6 +9,7 @@ export function classify(err: unknown, where: string): LlmError {
   if (err instanceof APIUserAbortError) return new LlmError('closed', `${where}: the request was cancelled`, { cause: err });
   if (err instanceof APIConnectionTimeoutError) return new LlmError('timeout', `${where}: no response before the time limit`, { cause: err });
   if (err instanceof APIConnectionError) {
+    if (err.cause instanceof TruncatedResponseError) return new LlmError('bad-response', `${where}: ${err.cause.message}`, { cause: err });
     const cause = (err.cause as { cause?: { code?: string }; code?: string } | undefined) ?? {};
     const code = cause.code ?? cause.cause?.code;
     return new LlmError('unreachable', `${where}: cannot connect${code ? ` (${code})` : ''}: ${err.message}`, { cause: err });
@@ -25,9 +27,9 @@ export function classify(err: unknown, where: string): LlmError {
     if (status >= 500 || status === 409) return new LlmError('server-error', detail, { status, cause: err });
     return new LlmError('bad-request', detail, { status, cause: err });
   }
-  // A 200 whose body was cut off or was not JSON: fetch throws TypeError('terminated') or SyntaxError.
+  // A 200 whose body was not JSON.
   const e = err as Error;
-  if (e instanceof SyntaxError || (e instanceof TypeError && /terminated|body|socket/i.test(e.message))) {
+  if (e instanceof SyntaxError) {
     return new LlmError('bad-response', `${where}: unreadable response: ${e.message}`, { cause: err });
   }
   if (e?.name === 'AbortError') return new LlmError('closed', `${where}: the request was cancelled`, { cause: err });

@@ -1,11 +1,10 @@
-import { setMaxListeners } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import OpenAI from 'openai';
 import { z } from 'zod';
 import { LLM_ROLES, type LlmSettings } from '../config/sections/llm.js';
 import type { UsageNote } from '../pipeline/payloads.js';
 import type { Db } from '../store/db.js';
-import { getCachedResponse, putCachedResponse } from '../store/llm-cache.js';
+import { getCachedResponse, putCachedResponses, type CacheEntry } from '../store/llm-cache.js';
 import { backoffMs } from './backoff.js';
 import { CircuitBreaker } from './breaker.js';
 import { Budget, memorySpend, type SpendStore } from './budget.js';
@@ -13,6 +12,7 @@ import { cacheKey, requestJson } from './cache-key.js';
 import { classify } from './classify.js';
 import { costOf } from './cost.js';
 import { BREAKER_FAILURES, LlmError, TRANSIENT } from './errors.js';
+import { createHttpFetch } from './http-fetch.js';
 import { EndpointLimiter } from './limiter.js';
 import { roleEndpoint, type RoleEndpoint } from './settings.js';
 
@@ -84,12 +84,14 @@ export class LlmClient {
   readonly budget: Budget;
   private readonly states = new Map<string, EndpointState>();
   private readonly sdk = new Map<string, OpenAI>();
-  private readonly closing = new AbortController();
+  /** One controller per call in progress, aborted by close(); a shared signal would collect one listener per request. */
+  private readonly calls = new Set<AbortController>();
+  private closed = false;
+  private readonly pending: CacheEntry[] = [];
+  private readonly http = createHttpFetch();
   private cacheDb: Db | null | undefined;
 
   constructor(private readonly opts: LlmClientOptions) {
-    // Every in-flight request and every wait listens for close().
-    setMaxListeners(0, this.closing.signal);
     this.budget = new Budget(opts.llm.budgetUsdPerRound, opts.spend ?? memorySpend());
     // Roles sharing a base URL share its limits; the most conservative setting among them wins.
     for (const role of LLM_ROLES) {
@@ -178,15 +180,18 @@ export class LlmClient {
 
   /** Cancels every wait and in-flight request; later calls fail with reason `closed`. */
   async close(): Promise<void> {
-    this.closing.abort(new LlmError('closed', 'the LLM client was closed'));
+    this.closed = true;
+    this.flush();
+    for (const c of this.calls) c.abort(new LlmError('closed', 'the LLM client was closed'));
     for (const s of this.states.values()) s.breaker.close();
+    this.http.close();
   }
 
   private client(ep: RoleEndpoint): OpenAI {
     const id = `${ep.baseURL}\n${ep.apiKey}`;
     let c = this.sdk.get(id);
     if (!c) {
-      c = new OpenAI({ baseURL: ep.baseURL, apiKey: ep.apiKey, maxRetries: 0, timeout: ep.timeoutMs });
+      c = new OpenAI({ baseURL: ep.baseURL, apiKey: ep.apiKey, maxRetries: 0, timeout: ep.timeoutMs, fetch: this.http.fetch });
       this.sdk.set(id, c);
     }
     return c;
@@ -194,8 +199,19 @@ export class LlmClient {
 
   /** One request with the endpoint's limits, breaker and retries. */
   private async send<T>(ep: RoleEndpoint, where: string, call: (client: OpenAI, signal: AbortSignal) => Promise<T>): Promise<T> {
+    if (this.closed) throw new LlmError('closed', `${where}: the LLM client was closed`);
+    const controller = new AbortController();
+    const signal = controller.signal;
+    this.calls.add(controller);
+    try {
+      return await this.attempts(ep, where, call, signal);
+    } finally {
+      this.calls.delete(controller);
+    }
+  }
+
+  private async attempts<T>(ep: RoleEndpoint, where: string, call: (client: OpenAI, signal: AbortSignal) => Promise<T>, signal: AbortSignal): Promise<T> {
     const { limiter, breaker } = this.state(ep.baseURL);
-    const signal = this.closing.signal;
     for (let attempt = 0; ; attempt++) {
       const release = await limiter.acquire(signal).catch((err: unknown) => {
         throw classify(signal.aborted ? signal.reason : err, where);
@@ -248,18 +264,27 @@ export class LlmClient {
   }
 
   private cached(key: string): string | undefined {
+    const waiting = this.pending.find((e) => e.key === key);
+    if (waiting) return waiting.text;
     const db = this.cacheStore();
     return db ? getCachedResponse(db, key)?.text : undefined;
   }
 
-  private store(entry: Parameters<typeof putCachedResponse>[1]): void {
-    const db = this.cacheStore();
+  /** Replies are written in batches, one short transaction per event-loop turn, to keep the write lock brief. */
+  private store(entry: CacheEntry): void {
+    this.pending.push(entry);
+    if (this.pending.length === 1) setImmediate(() => this.flush());
+  }
+
+  private flush(): void {
+    const entries = this.pending.splice(0);
+    const db = entries.length ? this.cacheStore() : null;
     if (!db) return;
     try {
-      putCachedResponse(db, entry);
+      putCachedResponses(db, entries);
     } catch (err) {
-      // A busy or read-only store costs a cache entry, never the answer.
-      this.opts.log?.(`llm cache: could not store a reply: ${(err as Error).message}`);
+      // A busy or read-only store costs cache entries, never answers.
+      this.opts.log?.(`llm cache: could not store ${entries.length} replies: ${(err as Error).message}`);
     }
   }
 }

@@ -41,9 +41,13 @@ export function getCachedResponse(db: Db, key: string): CachedResponse | undefin
   return prepared(db).get.get(key);
 }
 
-/** One small autocommit write, so processes sharing the file hold the write lock only briefly. */
-export function putCachedResponse(db: Db, e: CacheEntry): void {
-  prepared(db).put.run(e.key, e.role, e.model, e.requestJson, e.text, e.promptTokens, e.completionTokens, new Date().toISOString());
+/** Stores replies in one short transaction (callers batch the replies of one event-loop turn). */
+export function putCachedResponses(db: Db, entries: readonly CacheEntry[]): void {
+  const { put } = prepared(db);
+  const now = new Date().toISOString();
+  db.transaction(() => {
+    for (const e of entries) put.run(e.key, e.role, e.model, e.requestJson, e.text, e.promptTokens, e.completionTokens, now);
+  })();
 }
 
 /** Vectors already fetched for these texts from an embedding model (by `model`, the embedder's space id). */

@@ -17,6 +17,8 @@ export interface ReceivedRequest {
   /** The parsed JSON body (undefined when `keepBodies` is off, once the reply is sent). */
   body: any;
   authorization: string | undefined;
+  /** Size of the request body. */
+  bytes: number;
   receivedAt: number;
   endedAt?: number;
   status?: number;
@@ -157,7 +159,7 @@ export async function startOpenAiServer(opts: OpenAiServerOptions = {}): Promise
       json(res, 200, { ...base, choices: [] });
       return;
     }
-    const usage = reply.usage ?? { prompt_tokens: tokens(JSON.stringify(req.body?.messages ?? '').length), completion_tokens: tokens(reply.content.length) };
+    const usage = reply.usage ?? { prompt_tokens: tokens(req.bytes), completion_tokens: tokens(reply.content.length) };
     json(res, 200, {
       ...base,
       choices: [{ index: 0, message: { role: 'assistant', content: reply.content }, finish_reason: reply.finishReason ?? 'stop' }],
@@ -176,7 +178,7 @@ export async function startOpenAiServer(opts: OpenAiServerOptions = {}): Promise
         return;
       }
     }
-    const entry: ReceivedRequest = { seq: seq++, method: req.method ?? 'GET', path, body, authorization: req.headers.authorization, receivedAt: Date.now() };
+    const entry: ReceivedRequest = { seq: seq++, method: req.method ?? 'GET', path, body, authorization: req.headers.authorization, bytes: raw.length, receivedAt: Date.now() };
     log.push(entry);
     inFlight++;
     maxInFlight = Math.max(maxInFlight, inFlight);
