@@ -56,9 +56,24 @@ export interface InteractionJob {
   state: Record<string, unknown>;
 }
 
+/** A snapshot of the pool for health checks and dashboards. */
+export interface PoolHealth {
+  browserConnected: boolean;
+  /** Pages that exist (idle or busy). */
+  pages: number;
+  idlePages: number;
+  queued: number;
+  jobs: number;
+  pageRestarts: number;
+  browserRestarts: number;
+  /** Pids of the Chromium processes the pool started that are alive. */
+  processes: number[];
+}
+
 /** Runs figure and interaction code in locked-down headless Chromium. */
 export interface RenderPool {
   renderFigure(job: FigureJob): Promise<StepResult>;
   applyInteraction(job: InteractionJob): Promise<StepResult>;
+  health(): Promise<PoolHealth>;
   close(): Promise<void>;
 }

@@ -1,0 +1,277 @@
+import { z } from 'zod';
+import { FlywheelError } from '../errors.js';
+import { RenderSettings } from '../config/sections/render.js';
+import type { PageJob } from './browser/page-main.js';
+import type { WorkerLimits } from './browser/worker-main.js';
+import { launchChromium, type Chromium } from './chromium.js';
+import { PageSlot, type SlotOutcome } from './slot.js';
+import { pageHtml } from './sources.js';
+import { failure, toStepResult } from './reply.js';
+import type { FigureJob, InteractionJob, PoolHealth, RenderPool, StepResult } from './types.js';
+
+const FigureJobSchema = z.object({
+  code: z.string(),
+  width: z.number().int().min(1).max(32767),
+  height: z.number().int().min(1).max(32767),
+});
+const InteractionJobSchema = z.object({
+  image: z.instanceof(Uint8Array),
+  code: z.string(),
+  state: z.record(z.string(), z.unknown()),
+});
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+interface Pending {
+  job: PageJob;
+  code: string;
+  state: Record<string, unknown>;
+  resolve: (r: StepResult) => void;
+}
+
+/**
+ * The render pool: one Chromium with N sandbox pages, each running one job at a time. Crashed or stuck
+ * pages are replaced (and the job retried once on a fresh page), a dead browser is relaunched, idle
+ * pages are pinged, and pages are recycled after `recycleAfterJobs` jobs.
+ */
+class SandboxPool implements RenderPool {
+  private chromium: Chromium | null = null;
+  private relaunching: Promise<Chromium> | null = null;
+  private readonly idle: PageSlot[] = [];
+  private readonly queue: Pending[] = [];
+  private readonly html: string;
+  private closed = false;
+  private healthTimer: NodeJS.Timeout | null = null;
+  /** Pages running a job (or being replaced after one). */
+  private busy = 0;
+  /** Pages that died and could not be reopened yet (the health check retries them). */
+  private lost = 0;
+  private counters = { jobs: 0, pageRestarts: 0, browserRestarts: 0 };
+
+  constructor(private readonly s: RenderSettings) {
+    const limits: WorkerLimits = {
+      maxCanvasPixels: s.maxCanvasPixels,
+      maxOutputBytes: s.maxOutputBytes,
+      maxStateBytes: s.maxStateBytes,
+      maxElements: 5000,
+      maxConsoleErrors: 50,
+      jobsPerWorker: s.jobsPerWorker,
+    };
+    this.html = pageHtml(limits, s.launchTimeoutMs);
+  }
+
+  async start(): Promise<void> {
+    const chromium = await this.browser();
+    try {
+      for (let i = 0; i < this.s.pages; i++) this.idle.push(await this.openSlot(chromium));
+    } catch (err) {
+      await this.close();
+      throw new FlywheelError(`the render sandbox did not start: ${(err as Error).message}`, { where: 'render pool', cause: err });
+    }
+    if (this.s.healthIntervalMs > 0) {
+      this.healthTimer = setInterval(() => void this.checkHealth(), this.s.healthIntervalMs);
+      this.healthTimer.unref();
+    }
+  }
+
+  /** The live browser, relaunching it (once, shared by all callers) when it died. */
+  private async browser(): Promise<Chromium> {
+    if (this.chromium?.browser.connected) return this.chromium;
+    this.relaunching ??= (async () => {
+      const old = this.chromium;
+      this.chromium = null;
+      if (old) {
+        this.counters.browserRestarts++;
+        await old.close();
+      }
+      const next = await launchChromium(this.s);
+      if (this.closed) {
+        await next.close();
+        throw new Error('the render pool was closed');
+      }
+      this.chromium = next;
+      return next;
+    })().finally(() => (this.relaunching = null));
+    return this.relaunching;
+  }
+
+  private openSlot(chromium: Chromium): Promise<PageSlot> {
+    return PageSlot.open(chromium.browser, this.html, this.s.launchTimeoutMs);
+  }
+
+  private async replace(slot: PageSlot): Promise<PageSlot> {
+    this.counters.pageRestarts++;
+    await slot.dispose();
+    return this.openSlot(await this.browser());
+  }
+
+  async renderFigure(job: FigureJob): Promise<StepResult> {
+    const parsed = FigureJobSchema.safeParse(job);
+    if (!parsed.success) throw new FlywheelError(`invalid figure job: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, { where: 'renderFigure' });
+    const { code, width, height } = parsed.data;
+    if (width * height > this.s.maxCanvasPixels) {
+      return failure({ type: 'too-large', message: `a ${width}×${height} canvas is over the sandbox limit of ${this.s.maxCanvasPixels} pixels` });
+    }
+    return this.submit({ kind: 'figure', code, width, height, stateJson: '{}', timeoutMs: this.s.jobTimeoutMs }, {});
+  }
+
+  async applyInteraction(job: InteractionJob): Promise<StepResult> {
+    const parsed = InteractionJobSchema.safeParse(job);
+    if (!parsed.success) throw new FlywheelError(`invalid interaction job: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, { where: 'applyInteraction' });
+    const { image, code, state } = parsed.data;
+    if (image.length < 24 || PNG_SIGNATURE.some((b, i) => image[i] !== b)) throw new FlywheelError('invalid interaction job: image is not PNG bytes', { where: 'applyInteraction' });
+    let stateJson: string;
+    try {
+      stateJson = JSON.stringify(state);
+    } catch (err) {
+      throw new FlywheelError(`invalid interaction job: state is not plain JSON (${(err as Error).message})`, { where: 'applyInteraction' });
+    }
+    const view = Buffer.from(image.buffer, image.byteOffset, image.byteLength);
+    const width = view.readUInt32BE(16), height = view.readUInt32BE(20);
+    if (width * height > this.s.maxCanvasPixels) {
+      return failure({ type: 'too-large', message: `the input image (${width}×${height}) is over the sandbox limit of ${this.s.maxCanvasPixels} pixels` });
+    }
+    return this.submit({ kind: 'interaction', code, width, height, image: view.toString('base64'), stateJson, timeoutMs: this.s.jobTimeoutMs }, state);
+  }
+
+  private submit(job: PageJob, state: Record<string, unknown>): Promise<StepResult> {
+    if (this.closed) return Promise.resolve(failure({ type: 'crash', message: 'the render pool is closed' }));
+    if (this.lost >= this.s.pages) return Promise.resolve(failure({ type: 'crash', message: 'the render sandbox has no working page (Chromium keeps failing)' }));
+    const bytes = Buffer.byteLength(job.code, 'utf8');
+    if (bytes > this.s.maxCodeBytes) {
+      return Promise.resolve(failure({ type: 'too-large', message: `the code is ${bytes} bytes, over the limit of ${this.s.maxCodeBytes}` }));
+    }
+    return new Promise((resolve) => {
+      this.queue.push({ job, code: job.code, state, resolve });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    while (!this.closed && this.idle.length && this.queue.length) {
+      const slot = this.idle.pop()!;
+      const item = this.queue.shift()!;
+      this.busy++;
+      void this.execute(slot, item);
+    }
+  }
+
+  private async execute(slot: PageSlot, item: Pending): Promise<void> {
+    const started = performance.now();
+    let current: PageSlot | null = slot;
+    let result: StepResult;
+    try {
+      let outcome = await current.run(item.job);
+      if (outcome.kind === 'crashed' && !this.closed) {
+        // The page may have died for reasons of its own: give the job one fresh page before blaming it.
+        current = await this.replace(current);
+        const again: SlotOutcome = await current.run(item.job);
+        outcome =
+          again.kind === 'crashed'
+            ? { kind: 'reply', reply: { ok: false, error: { type: 'too-large', message: `the code crashed the sandbox page twice (most likely it ran out of memory): ${again.message}` }, consoleErrors: [] } }
+            : again;
+      }
+      const ms = performance.now() - started;
+      if (outcome.kind === 'hung') result = failure({ type: 'timeout', message: `the sandbox page stopped responding (the ${item.job.timeoutMs} ms limit was exceeded)` }, ms);
+      else if (outcome.kind === 'crashed') result = failure({ type: 'crash', message: outcome.message }, ms);
+      else {
+        const reply = outcome.reply;
+        if (!reply.ok && reply.error.type === 'syntax' && reply.error.line === undefined && current.alive) {
+          const found = await current.syntaxError(item.code).catch(() => ({}) as { line?: number; message?: string });
+          reply.error = { ...reply.error, ...(found.message ? { message: found.message } : {}), ...(found.line ? { line: found.line } : {}) };
+        }
+        result = toStepResult(reply, item.state, performance.now() - started);
+      }
+    } catch (err) {
+      result = failure({ type: 'crash', message: `the render sandbox failed: ${(err as Error).message}` }, performance.now() - started);
+      current = current && current.alive ? current : null;
+    }
+    this.counters.jobs++;
+    item.resolve(result);
+    await this.giveBack(current);
+  }
+
+  /** Returns a slot to the idle list, replacing it first when it died or served its quota. */
+  private async giveBack(slot: PageSlot | null): Promise<void> {
+    let next = slot;
+    if (!this.closed && (!next || !next.alive || next.jobsDone >= this.s.recycleAfterJobs)) {
+      try {
+        next = next ? await this.replace(next) : await this.openSlot(await this.browser());
+      } catch {
+        next = null;
+      }
+    }
+    this.busy--;
+    if (this.closed) {
+      await next?.dispose();
+      return;
+    }
+    if (next) this.idle.push(next);
+    else this.lost++;
+    this.failIfNoPages();
+    this.pump();
+  }
+
+  /** With every page lost, waiting callers would wait forever: fail them (the caller retries `crash`). */
+  private failIfNoPages(): void {
+    if (this.lost < this.s.pages) return;
+    for (const item of this.queue.splice(0)) item.resolve(failure({ type: 'crash', message: 'the render sandbox has no working page (Chromium keeps failing)' }));
+  }
+
+  private async checkHealth(): Promise<void> {
+    if (this.closed) return;
+    for (; this.lost > 0; this.lost--) {
+      try {
+        this.idle.push(await this.openSlot(await this.browser()));
+      } catch {
+        break;
+      }
+    }
+    this.pump();
+    const slots = this.idle.splice(0);
+    this.busy += slots.length;
+    await Promise.all(
+      slots.map(async (slot) => {
+        const ok = this.chromium?.browser.connected === true && (await slot.ping(5000));
+        await this.giveBack(ok ? slot : (await slot.dispose(), null));
+      }),
+    );
+  }
+
+  async health(): Promise<PoolHealth> {
+    const processes = this.chromium?.processes() ?? [];
+    return {
+      browserConnected: this.chromium?.browser.connected === true,
+      pages: this.idle.length + this.busy,
+      idlePages: this.idle.length,
+      queued: this.queue.length,
+      jobs: this.counters.jobs,
+      pageRestarts: this.counters.pageRestarts,
+      browserRestarts: this.counters.browserRestarts,
+      processes,
+    };
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.healthTimer) clearInterval(this.healthTimer);
+    for (const item of this.queue.splice(0)) item.resolve(failure({ type: 'crash', message: 'the render pool was closed' }));
+    const slots = this.idle.splice(0);
+    this.busy += slots.length;
+    await Promise.all(slots.map((s) => s.dispose()));
+    await this.relaunching?.catch(() => undefined);
+    await this.chromium?.close();
+    this.chromium = null;
+  }
+}
+
+/** Launches Chromium and opens the sandbox pages; `close()` ends every process it started. */
+export async function launchRenderPool(settings: RenderSettings): Promise<RenderPool> {
+  const parsed = RenderSettings.safeParse(settings);
+  if (!parsed.success) {
+    throw new FlywheelError(`invalid render settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, { where: 'config render' });
+  }
+  const pool = new SandboxPool(parsed.data);
+  await pool.start();
+  return pool;
+}

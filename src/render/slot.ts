@@ -1,0 +1,161 @@
+import type { Browser, CDPSession, Page } from 'puppeteer';
+import type { PageJob } from './browser/page-main.js';
+import { PageReply } from './reply.js';
+import { SANDBOX_CSP, SANDBOX_URL } from './sources.js';
+
+export type SlotOutcome =
+  | { kind: 'reply'; reply: PageReply }
+  /** The page's renderer died (or the browser with it). */
+  | { kind: 'crashed'; message: string }
+  /** The page stopped answering (its main thread is stuck). */
+  | { kind: 'hung' };
+
+/** Grace on top of the job's own limit before the page itself is considered stuck. */
+const HUNG_GRACE_MS = 5000;
+
+/**
+ * One sandbox page: serves the sandbox document under a strict CSP, refuses every other request
+ * (reporting it), dismisses dialogs, closes popups, and runs one job at a time through `__fw.run`.
+ */
+export class PageSlot {
+  jobsDone = 0;
+  private crash: { promise: Promise<string>; fire: (message: string) => void };
+  private dead: string | null = null;
+  /** Forbidden attempts the page saw (requests, popups) while the current job ran. */
+  private blocked: string | null = null;
+  private cdp: CDPSession | null = null;
+
+  private constructor(private readonly page: Page) {
+    let fire!: (message: string) => void;
+    const promise = new Promise<string>((resolve) => (fire = resolve));
+    this.crash = { promise, fire };
+  }
+
+  static async open(browser: Browser, html: string, timeoutMs: number): Promise<PageSlot> {
+    const page = await browser.newPage();
+    const slot = new PageSlot(page);
+    try {
+      await slot.setup(html, timeoutMs);
+    } catch (err) {
+      await slot.dispose();
+      throw err;
+    }
+    return slot;
+  }
+
+  private async setup(html: string, timeoutMs: number): Promise<void> {
+    const { page } = this;
+    let served = false;
+    await page.setRequestInterception(true);
+    page.on('request', (req) => {
+      const url = req.url();
+      if (!served && url === SANDBOX_URL && req.isNavigationRequest()) {
+        served = true;
+        void req.respond({ status: 200, contentType: 'text/html; charset=utf-8', headers: { 'Content-Security-Policy': SANDBOX_CSP, 'Cache-Control': 'no-store' }, body: html });
+        return;
+      }
+      if (/^(data|blob):/i.test(url)) {
+        void req.continue();
+        return;
+      }
+      this.blocked ??= `a request to ${url.slice(0, 200)}: the sandbox has no network`;
+      void req.abort('blockedbyclient');
+    });
+    page.on('dialog', (d) => {
+      this.blocked ??= `a ${d.type()} dialog: dialogs are not allowed`;
+      void d.dismiss().catch(() => undefined);
+    });
+    page.on('popup', (p) => {
+      this.blocked ??= 'a popup window: popups are not allowed';
+      void p?.close().catch(() => undefined);
+    });
+    page.on('error', (err) => this.markDead(`the sandbox page crashed: ${err.message}`));
+    page.on('close', () => this.markDead('the sandbox page closed'));
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame() && frame.url() !== SANDBOX_URL) this.markDead(`the sandbox page navigated to ${frame.url()}`);
+    });
+    await page.goto(SANDBOX_URL, { waitUntil: 'load', timeout: timeoutMs });
+    await this.withTimeout(page.evaluate('window.__fw.ready()'), timeoutMs, 'the sandbox worker did not start');
+  }
+
+  private markDead(message: string): void {
+    if (this.dead) return;
+    this.dead = message;
+    this.crash.fire(message);
+  }
+
+  get alive(): boolean {
+    return this.dead === null && !this.page.isClosed();
+  }
+
+  private async withTimeout<T>(p: Promise<T>, ms: number, message: string): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      return await Promise.race([p, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(message)), ms)))]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async run(job: PageJob): Promise<SlotOutcome> {
+    if (this.dead) return { kind: 'crashed', message: this.dead };
+    this.blocked = null;
+    this.jobsDone++;
+    let timer: NodeJS.Timeout | undefined;
+    const evaluation = this.page.evaluate(`window.__fw.run(${JSON.stringify(job)})`).then(
+      (value) => ({ kind: 'value' as const, value }),
+      (err: Error) => ({ kind: 'error' as const, message: err.message }),
+    );
+    const crashed = this.crash.promise.then((message) => ({ kind: 'crashed' as const, message }));
+    const hung = new Promise<{ kind: 'hung' }>((resolve) => (timer = setTimeout(() => resolve({ kind: 'hung' }), job.timeoutMs + HUNG_GRACE_MS)));
+    const first = await Promise.race([evaluation, crashed, hung]);
+    clearTimeout(timer);
+    if (first.kind === 'hung') {
+      this.markDead('the sandbox page stopped responding');
+      return first;
+    }
+    if (first.kind === 'crashed') return first;
+    if (first.kind === 'error') {
+      this.markDead(first.message);
+      return { kind: 'crashed', message: first.message };
+    }
+    const parsed = PageReply.safeParse(first.value);
+    if (!parsed.success) {
+      this.markDead('malformed reply');
+      return { kind: 'crashed', message: `the sandbox page sent a malformed reply: ${parsed.error.issues[0]?.message ?? ''}` };
+    }
+    const reply = parsed.data;
+    // A blocked request or popup outranks whatever the job did next.
+    if (this.blocked && (reply.ok || reply.error.type !== 'forbidden')) {
+      return { kind: 'reply', reply: { ok: false, error: { type: 'forbidden', message: `forbidden: ${this.blocked}` }, consoleErrors: reply.consoleErrors } };
+    }
+    return { kind: 'reply', reply };
+  }
+
+  /** Line and message of a syntax error, from compiling (never running) the code as `new Function` would. */
+  async syntaxError(code: string): Promise<{ line?: number; message?: string }> {
+    this.cdp ??= await this.page.createCDPSession();
+    await this.cdp.send('Runtime.enable');
+    const r = await this.cdp.send('Runtime.compileScript', { expression: `(function anonymous(\n) {\n${code}\n})`, sourceURL: 'job.js', persistScript: false });
+    const d = r.exceptionDetails;
+    if (!d) return {};
+    // Line 0 is "(function anonymous(", line 1 is ") {", so code line 1 is line 2 (0-based).
+    const line = d.lineNumber - 1;
+    return { ...(line >= 1 ? { line } : {}), ...(d.exception?.description ? { message: d.exception.description.split('\n')[0] } : {}) };
+  }
+
+  async ping(timeoutMs: number): Promise<boolean> {
+    if (!this.alive) return false;
+    try {
+      return (await this.withTimeout(this.page.evaluate('window.__fw.ready()'), timeoutMs, 'ping timed out')) === true;
+    } catch {
+      return false;
+    }
+  }
+
+  async dispose(): Promise<void> {
+    this.markDead('disposed');
+    await this.cdp?.detach().catch(() => undefined);
+    await this.page.close().catch(() => undefined);
+  }
+}
