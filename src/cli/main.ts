@@ -10,6 +10,7 @@ import { registerDashboard } from './commands/dashboard.js';
 import { registerExport } from './commands/export.js';
 import { registerRun } from './commands/run.js';
 import { registerWorker } from './commands/worker.js';
+import { registerKnowledge } from './commands/knowledge.js';
 
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   registerRun(program);
   registerWorker(program);
   registerDashboard(program);
+  registerKnowledge(program);
   registerNotBuilt(program);
   return program;
 }

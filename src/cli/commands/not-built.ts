@@ -2,9 +2,7 @@ import type { Command } from 'commander';
 import { EXIT_NOT_BUILT, FlywheelError } from '../../errors.js';
 
 /** Commands the CLI promises but whose feature has not landed yet: they say so and exit non-zero. */
-const PENDING: [name: string, description: string][] = [
-  ['knowledge', 'show the knowledge tree and its growth'],
-];
+const PENDING: [name: string, description: string][] = [];
 
 export function registerNotBuilt(program: Command): void {
   for (const [name, description] of PENDING) {
