@@ -31,6 +31,19 @@ const POLL_MS = 250;
 const IDLE_POLLS_BEFORE_RECONCILE = 4;
 const PROGRESS_SAVE_MS = 2000;
 
+/** Waits `ms`, or less when the signal aborts; leaves no listener behind. */
+function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(t);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const t = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
+
 function roundSeed(base: number, round: number): number {
   return (base * 1_000_003 + round * 7919) % 2_147_483_647;
 }
@@ -76,10 +89,7 @@ async function waitForRound(s: Services, round: number, opts: RunOptions): Promi
       if (settled > 0) s.log(`round ${round}: settled ${settled} job(s) that no worker will finish`);
       idle = 0;
     }
-    await new Promise<void>((resolve) => {
-      const t = setTimeout(resolve, POLL_MS);
-      opts.signal?.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
-    });
+    await pause(POLL_MS, opts.signal);
   }
 }
 
