@@ -1,3 +1,4 @@
+import type { Sample } from '../schemas/sample.js';
 import { CODE_LANGUAGE, type ToolResult, type Trajectory, type TrajectoryStep } from './trajectory.js';
 
 /** The placeholder trainers replace with an image, in the order of the row's image list. */
@@ -29,6 +30,9 @@ export function trajectoryImages(t: Trajectory): string[] {
   return [t.image, ...t.steps.flatMap((s) => ('image' in s.result ? [s.result.image] : []))];
 }
 
-export function countImageTags(text: string): number {
-  return text.split(IMAGE_TAG).length - 1;
+/** Whether any text of the sample that reaches a trajectory contains the image placeholder itself. */
+export function hasImageTag(sample: Sample): boolean {
+  const d = sample.draft;
+  const texts = [d.question, d.solution, d.answer, ...(d.choices ?? []), ...d.interactions.flatMap((i) => [i.code, i.description]), ...sample.recovery.flatMap((r) => [r.code, r.error])];
+  return texts.some((t) => t.includes(IMAGE_TAG));
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Db } from '../store/db.js';
 import { originalImageOf } from '../store/export-queries.js';
 import type { Sample } from '../schemas/sample.js';
-import { countImageTags } from './cot.js';
+import { IMAGE_TAG, hasImageTag } from './cot.js';
 import type { ImageCopier } from './image-copier.js';
 import { swiftRow } from './ms-swift.js';
 import type { ExportFormat, ExportOptions } from './options.js';
@@ -38,24 +38,30 @@ function solveOf(sample: Sample, ctx: FormatContext): Trajectory {
   });
 }
 
-function sftHandler(ctx: FormatContext, render: (t: Trajectory) => unknown & { images: string[] }): FormatHandler {
+/**
+ * A literal "<image>" in a sample's own text would shift every image after it, so such samples are kept
+ * out of the formats whose text carries image tags (and counted as skipped).
+ */
+function guarded(ctx: FormatContext, rows: (sample: Sample) => unknown[]): (sample: Sample) => unknown[] {
+  return (sample) => {
+    if (!hasImageTag(sample)) return rows(sample);
+    ctx.tally.skip(`its text contains a literal ${IMAGE_TAG}`);
+    return [];
+  };
+}
+
+function sftHandler(ctx: FormatContext, render: (t: Trajectory) => unknown): FormatHandler {
   return {
-    rows(sample) {
+    rows: guarded(ctx, (sample) => {
       const solve = solveOf(sample, ctx);
       const trajectories = [solve];
       if (ctx.opts.withRecovery) {
         const recovery = recoveryTrajectory(solve, sample);
         if (recovery) trajectories.push(recovery);
       }
-      const rows = trajectories.map(render);
-      // A literal "<image>" in a question or in code would shift every image after it: keep such samples out.
-      if (rows.some((r) => countImageTags(JSON.stringify(r)) !== r.images.length)) {
-        ctx.tally.skip('"<image>" appears in its text');
-        return [];
-      }
       for (const t of trajectories) ctx.tally.count('trajectories', t.variant);
-      return rows;
-    },
+      return trajectories.map(render);
+    }),
   };
 }
 
@@ -93,15 +99,15 @@ function perceptionHandler(ctx: FormatContext): FormatHandler {
 export function formatHandler(format: ExportFormat, ctx: FormatContext): FormatHandler {
   switch (format) {
     case 'v-interaction':
-      return { rows: (s) => [vInteractionRow(s, solveOf(s, ctx))] };
+      return { rows: guarded(ctx, (s) => [vInteractionRow(s, solveOf(s, ctx))]) };
     case 'robustness':
       return {
-        rows(s) {
+        rows: guarded(ctx, (s) => {
           const refHash = s.parentId ? originalImageOf(ctx.db, s.parentId) : undefined;
           const ref = refHash ? ctx.images.place(refHash, s.parentId!) : null;
           ctx.tally.count('transform', transformOf(s.id) ?? '(unknown)');
           return [robustnessRow(s, solveOf(s, ctx), ref)];
-        },
+        }),
       };
     case 'sharegpt':
       return sftHandler(ctx, (t) => shareGptRow(t, 'human'));

@@ -34,21 +34,27 @@ function words(text: string): Set<string> {
   );
 }
 
-function shared(step: string, description: Set<string>): number {
+interface StepInfo {
+  text: string;
+  words: Set<string>;
+  construct: boolean;
+}
+
+function shared(stepWords: Iterable<string>, description: Set<string>): number {
   let n = 0;
-  for (const w of words(step)) if (description.has(w)) n++;
+  for (const w of stepWords) if (description.has(w)) n++;
   return n;
 }
 
 /** How well a step describes an interaction: shared words, construction verbs breaking ties. */
-function overlap(step: string, description: Set<string>): number {
-  return shared(step, description) + (CONSTRUCT.test(step) ? 0.5 : 0);
+function overlap(step: StepInfo, description: Set<string>): number {
+  return shared(step.words, description) + (step.construct ? 0.5 : 0);
 }
 
-/** Whether a block already says what the interaction does (two shared words, or one and a construction verb). */
-function mentions(block: string, description: Set<string>): boolean {
-  const n = shared(block, description);
-  return n >= 2 || (n >= 1 && CONSTRUCT.test(block));
+/** Whether a block of steps already says what the interaction does (two shared words, or one and a construction verb). */
+function mentions(block: readonly StepInfo[], description: Set<string>): boolean {
+  const n = shared(new Set(block.flatMap((s) => [...s.words])), description);
+  return n >= 2 || (n >= 1 && block.some((s) => s.construct));
 }
 
 /**
@@ -59,17 +65,17 @@ function mentions(block: string, description: Set<string>): boolean {
  * construction gets the interaction's description, so every code block is motivated.
  */
 export function splitReasoning(solution: string, interactions: readonly Interaction[]): Reasoning {
-  const steps = solutionSteps(solution);
+  const steps: StepInfo[] = solutionSteps(solution).map((text) => ({ text, words: words(text), construct: CONSTRUCT.test(text) }));
+  const descriptions = interactions.map((it) => words(it.description));
   const n = interactions.length;
   const cuts: number[] = [];
   let prev = -1;
-  interactions.forEach((it, i) => {
-    const desc = words(it.description);
+  descriptions.forEach((desc, i) => {
     // Leave at least one step for each later interaction when there are enough steps.
-    const last = Math.max(prev + 1, steps.length - 1 - (n - 1 - i));
+    const last = Math.min(steps.length - 1, Math.max(prev + 1, steps.length - 1 - (n - 1 - i)));
     let best = -1;
     let bestScore = 0.5;
-    for (let j = prev + 1; j <= Math.min(last, steps.length - 1); j++) {
+    for (let j = prev + 1; j <= last; j++) {
       const score = overlap(steps[j]!, desc);
       if (score > bestScore) {
         best = j;
@@ -83,12 +89,12 @@ export function splitReasoning(solution: string, interactions: readonly Interact
   const before: string[] = [];
   let from = 0;
   interactions.forEach((it, i) => {
-    const to = cuts[i]!;
-    const block = steps.slice(from, to + 1).join('\n');
-    from = Math.max(from, to + 1);
-    before.push(mentions(block, words(it.description)) ? block : [block, `${capitalise(it.description.replace(/[.\s]+$/, ''))}.`].filter((s) => s !== '').join('\n'));
+    const block = steps.slice(from, cuts[i]! + 1);
+    from = Math.max(from, cuts[i]! + 1);
+    const text = block.map((s) => s.text).join('\n');
+    before.push(mentions(block, descriptions[i]!) ? text : [text, `${capitalise(it.description.replace(/[.\s]+$/, ''))}.`].filter((s) => s !== '').join('\n'));
   });
-  return { before, after: steps.slice(from).join('\n') };
+  return { before, after: steps.slice(from).map((s) => s.text).join('\n') };
 }
 
 function capitalise(s: string): string {

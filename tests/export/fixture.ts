@@ -17,6 +17,8 @@ import { upsertTools } from '../../src/store/tools.js';
  */
 
 export const SECRET = 'sk-test-secret-value-123';
+/** An accepted sample whose interaction code contains a literal `<image>`: left out of tagged layouts. */
+export const TAGGED_ID = 'r2-b6';
 
 /** Right triangle ABC with the right angle at C, a free point D, and circle O. */
 export const ELEMENTS: FigureElement[] = [
@@ -192,6 +194,8 @@ export function buildFixture(out: string): Fixture {
   add({ id: 'r2-b3', round: 2, steps: 1, qa: 7, draft: { difficulty: 'hard' } });
   add({ id: 'r2-b4', round: 2, steps: 1, elements: [], draft: { problemType: 'fill-in-the-blank', choices: undefined, answer: '212.1' } });
   add({ id: 'r2-b5', round: 2, steps: 1, status: 'rejected', qa: 3 });
+  // Code that writes the image placeholder itself: it would shift the images of any tagged layout.
+  add({ id: TAGGED_ID, round: 2, steps: 1, draft: { interactions: [{ description: 'Label the foot F', code: 'vt.text("<image>", 10, 10);' }] } });
   // Many small lineages (base → expanded child) so splits have something to divide.
   for (let i = 0; i < 24; i++) {
     const round = 1 + (i % 2);
