@@ -15,6 +15,7 @@ import { BREAKER_FAILURES, LlmError, TRANSIENT } from './errors.js';
 import { createHttpFetch } from './http-fetch.js';
 import { EndpointLimiter } from './limiter.js';
 import { roleEndpoint, type RoleEndpoint } from './settings.js';
+import { estimateTokens } from './tokens.js';
 
 export type ChatMessage = OpenAI.Chat.Completions.ChatCompletionMessageParam;
 export type UserContent = OpenAI.Chat.Completions.ChatCompletionUserMessageParam['content'];
@@ -35,6 +36,8 @@ export interface ChatRequest {
 
 export interface ChatReply {
   text: string;
+  /** `length` when the reply was cut off at max_tokens; null for cached replies. */
+  finishReason: string | null;
   note: UsageNote;
   /** Stores the reply in the cache; called once the reply proved usable, so a bad answer is asked again on a re-run. */
   remember(): void;
@@ -69,11 +72,6 @@ const Embeddings = z.object({
   data: z.array(z.object({ embedding: z.array(z.number()), index: z.number().int().min(0) })),
   usage: z.object({ prompt_tokens: z.number().int().min(0).optional() }).nullable().optional(),
 });
-
-/** Rough tokens of a text, for endpoints that report no usage (about 4 characters per token). */
-function estimateTokens(chars: number): number {
-  return Math.ceil(chars / 4);
-}
 
 /**
  * The one client every LLM role goes through: per-endpoint concurrency, rate and circuit breaker, retries
@@ -119,14 +117,14 @@ export class LlmClient {
     const ep = req.endpoint;
     const params = {
       temperature: ep.temperature,
-      max_tokens: ep.maxTokens,
+      ...(ep.maxTokens === undefined ? {} : { max_tokens: ep.maxTokens }),
       ...(req.seed === undefined ? {} : { seed: req.seed }),
       ...(req.responseFormat ? { response_format: req.responseFormat } : {}),
     };
     const key = cacheKey({ endpoint: ep.baseURL, model: ep.model, messages: req.messages, params, version: req.version });
     const hit = this.opts.llm.cache ? this.cached(key) : undefined;
     if (hit !== undefined) {
-      return { text: hit, note: { role: ep.role, model: ep.model, usage: { promptTokens: 0, completionTokens: 0, cost: 0 }, cached: true }, remember: () => {} };
+      return { text: hit, finishReason: null, note: { role: ep.role, model: ep.model, usage: { promptTokens: 0, completionTokens: 0, cost: 0 }, cached: true }, remember: () => {} };
     }
     if (req.generation && req.round !== undefined) await this.budget.check(req.round, ep.role);
 
@@ -145,6 +143,7 @@ export class LlmClient {
     if (req.round !== undefined) await this.budget.add(req.round, cost);
     return {
       text,
+      finishReason: completion.choices[0]!.finish_reason ?? null,
       note: { role: ep.role, model: ep.model, usage: { promptTokens, completionTokens, cost }, cached: false },
       remember: () =>
         this.store({ key, role: ep.role, model: ep.model, requestJson: requestJson(req.messages, params, req.version), text, promptTokens, completionTokens }),

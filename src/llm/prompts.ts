@@ -41,11 +41,6 @@ export interface Prompt {
   render(section: string, vars: Record<string, string>): string;
 }
 
-/** Rough token count for budgets: about 4 characters per token. */
-export function estimateTokens(text: string): number {
-  return Math.ceil(text.length / 4);
-}
-
 /**
  * Parses a prompt file: front matter (`key: value` lines between `---`), then sections, each opened by a
  * line `=== name ===`, holding text with `{{placeholders}}`.

@@ -7,7 +7,8 @@ export interface RoleEndpoint {
   apiKey: string;
   model: string;
   temperature: number;
-  maxTokens: number;
+  /** Sent as max_tokens when set; otherwise the endpoint's own limit applies (small local models reject large values). */
+  maxTokens: number | undefined;
   timeoutMs: number;
   maxRetries: number;
   concurrency: number;
@@ -22,7 +23,6 @@ export interface RoleEndpoint {
 
 const DEFAULTS = {
   temperature: 0.7,
-  maxTokens: 8192,
   timeoutMs: 120_000,
   maxRetries: 4,
   concurrency: 16,
@@ -36,9 +36,15 @@ const DEFAULTS = {
 /** Judges grade; they should be as deterministic as the endpoint allows. */
 const ROLE_TEMPERATURE: Partial<Record<LlmRole, number>> = { checker: 0, normaliser: 0 };
 
-/** Merges `llm.defaults` with `llm.roles.<role>`; null when the role has no base URL or no model (it then runs offline). */
+/**
+ * Merges `llm.defaults` with `llm.roles.<role>`; null when the role has no base URL or no model (it then
+ * runs offline). The embedder never takes the default model: a chat model is not an embedding model, so
+ * it needs `llm.roles.embedder.model` of its own.
+ */
 export function roleEndpoint(llm: LlmSettings, role: LlmRole): RoleEndpoint | null {
-  const s: EndpointSettings = { ...llm.defaults, ...stripUndefined(llm.roles[role]) };
+  const own = stripUndefined(llm.roles[role]);
+  const s: EndpointSettings = { ...llm.defaults, ...own };
+  if (role === 'embedder') s.model = own.model;
   if (!s.baseURL || !s.model) return null;
   return {
     role,
@@ -47,7 +53,7 @@ export function roleEndpoint(llm: LlmSettings, role: LlmRole): RoleEndpoint | nu
     apiKey: s.apiKey ?? 'no-key',
     model: s.model,
     temperature: s.temperature ?? ROLE_TEMPERATURE[role] ?? DEFAULTS.temperature,
-    maxTokens: s.maxTokens ?? DEFAULTS.maxTokens,
+    maxTokens: s.maxTokens,
     timeoutMs: s.timeoutMs ?? DEFAULTS.timeoutMs,
     maxRetries: s.maxRetries ?? DEFAULTS.maxRetries,
     concurrency: s.concurrency ?? DEFAULTS.concurrency,

@@ -1,5 +1,5 @@
 import type { UsageNote } from '../pipeline/payloads.js';
-import type { ChatMessage, LlmClient, ResponseFormat, UserContent } from './client.js';
+import type { ChatMessage, ChatReply, LlmClient, ResponseFormat, UserContent } from './client.js';
 import { LlmError, type LlmReason } from './errors.js';
 import { parseJsonText } from './json-text.js';
 import { loadPrompt } from './prompts.js';
@@ -33,10 +33,11 @@ function responseFormat(ep: RoleEndpoint, name: string, schema: Record<string, u
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; reason: LlmReason; message: string };
 
-function interpret<T>(text: string, check: (v: unknown) => CheckResult<T>): Outcome<T> {
-  const parsed = parseJsonText(text);
-  if (!parsed.ok) return { ok: false, reason: 'not-json', message: `the reply is not JSON (${parsed.error})` };
-  return check(parsed.value);
+function interpret<T>(reply: ChatReply, check: (v: unknown) => CheckResult<T>): Outcome<T> {
+  const parsed = parseJsonText(reply.text);
+  if (parsed.ok) return check(parsed.value);
+  const cut = reply.finishReason === 'length' ? '; it was cut off at the token limit (llm maxTokens), so write it more concisely' : '';
+  return { ok: false, reason: 'not-json', message: `the reply is not JSON (${parsed.error})${cut}` };
 }
 
 /**
@@ -71,7 +72,7 @@ export async function structured<T>(client: LlmClient, req: StructuredRequest<T>
     { role: 'user', content: req.user },
   ];
   const first = await ask(messages);
-  const firstOutcome = interpret(first.text, req.check);
+  const firstOutcome = interpret(first, req.check);
   if (firstOutcome.ok) {
     first.remember();
     return { value: firstOutcome.value, calls };
@@ -82,7 +83,7 @@ export async function structured<T>(client: LlmClient, req: StructuredRequest<T>
     { role: 'assistant', content: first.text },
     { role: 'user', content: repairPrompt.render('user', { problem: firstOutcome.message }) },
   ]);
-  const outcome = interpret(second.text, req.check);
+  const outcome = interpret(second, req.check);
   if (outcome.ok) {
     second.remember();
     return { value: outcome.value, calls };

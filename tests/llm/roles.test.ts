@@ -143,8 +143,9 @@ describe('LLM-backed roles', () => {
     expect(usageTotals(store.db, { round: 4 }).byRole.normaliser?.calls).toBe(2);
   });
 
-  it('the embedder returns unit vectors in order, learns the dimension, and embeds each text once', async () => {
-    const r = roles({ model: 'embed-model' }, { cache: true });
+  it('the embedder needs its own model, returns unit vectors in order, learns the dimension, and embeds each text once', async () => {
+    expect(roles().embedder).toBeUndefined();
+    const r = roles({}, { cache: true, roles: { embedder: { model: 'embed-model' } } });
     const e = r.embedder!;
     expect(() => e.dim).toThrow(/dimensions/);
     const from = server.log.length;
@@ -158,7 +159,7 @@ describe('LLM-backed roles', () => {
     expect(server.log.length - from).toBe(2);
     expect(server.log.at(-1)!.body.input).toEqual(['gamma']);
 
-    const sized = roles({ model: 'embed-model', dimensions: 16 }).embedder!;
+    const sized = roles({}, { roles: { embedder: { model: 'embed-model', dimensions: 16 } } }).embedder!;
     expect(sized.dim).toBe(16);
     expect(sized.model).toBe('openai:embed-model/16');
     expect((await sized.embed(['delta']))[0]).toHaveLength(16);

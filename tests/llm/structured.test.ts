@@ -105,10 +105,11 @@ describe('structured outputs', () => {
 
   it('fails as `not-json` after one repair request, keeping the raw output', async () => {
     const from = server.log.length;
-    server.script({ content: 'Sure! Here are three problems about triangles.' }, { content: '{"problems": [{"knowledge": ' });
+    server.script({ content: 'Sure! Here are three problems about triangles.' }, { content: '{"problems": [{"knowledge": ', finishReason: 'length' });
     const err = await rejection(roles().author!.generate(KNOWLEDGE, 3, 1, meta));
     expect(err.reason).toBe('not-json');
     expect(err.raw).toBe('{"problems": [{"knowledge": ');
+    expect(err.message).toMatch(/cut off at the token limit/);
     expect(err.calls).toHaveLength(2);
     expect(server.log.length - from).toBe(2);
     expect(server.log[from + 1]!.body.messages[3].content).toMatch(/not JSON/);

@@ -86,7 +86,7 @@ export function messageImages(body: any): string[] {
 }
 
 /** A deterministic unit vector for a text (for the default embeddings reply). */
-export function fakeEmbedding(text: string, dim: number): number[] {
+function fakeEmbedding(text: string, dim: number): number[] {
   const v: number[] = [];
   let block = Buffer.alloc(0);
   for (let i = 0; v.length < dim; i++) {

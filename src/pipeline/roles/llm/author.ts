@@ -11,7 +11,7 @@ import { AuthorReply, authorJsonSchema, FixReply, fixJsonSchema } from './replie
 const LEVELS = Difficulty.options;
 
 /** The difficulty of each of `count` problems, easy to hard (3 → easy, medium, hard). */
-export function difficultiesFor(count: number): Difficulty[] {
+function difficultiesFor(count: number): Difficulty[] {
   return Array.from({ length: count }, (_, i) => LEVELS[Math.min(2, Math.floor((i * 3) / count))]!);
 }
 

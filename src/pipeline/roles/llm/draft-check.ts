@@ -9,7 +9,7 @@ export function dropNulls(value: unknown): unknown {
 }
 
 /** Compact zod issues for a repair request or a failure record. */
-export function describeIssues(error: z.ZodError): string {
+function describeIssues(error: z.ZodError): string {
   return error.issues
     .slice(0, 8)
     .map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`)

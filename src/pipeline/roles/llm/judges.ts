@@ -13,7 +13,7 @@ import { JudgeReply, judgeJsonSchema, QaReply, qaJsonSchema } from './replies.js
 const DISAGREEMENT_CAP = 2;
 
 /** Whether the judge's own answer (a letter or a value) agrees with the draft's stated answer. */
-export function sameAnswer(draft: Pick<Draft, 'problemType' | 'choices' | 'answer'>, theirs: string): boolean {
+function sameAnswer(draft: Pick<Draft, 'problemType' | 'choices' | 'answer'>, theirs: string): boolean {
   const t = theirs.trim().replace(/^\(?([A-Z])[).:]?$/, '$1');
   const given = draft.choices && choiceLetters(draft.choices.length).includes(t) ? draft.choices[t.charCodeAt(0) - 65]! : t;
   return answersMatch(answerText(draft), given);

@@ -15,7 +15,7 @@ function jsonSchema(schema: z.ZodType, omit: string[] = []): Record<string, unkn
 }
 
 /** One authored problem: a Draft without the offline author's bookkeeping. */
-export const problemJsonSchema = jsonSchema(Draft, ['blueprint', 'expansion']);
+const problemJsonSchema = jsonSchema(Draft, ['blueprint', 'expansion']);
 
 /** The author's envelope; each problem is then validated on its own, so one bad problem does not sink the others. */
 export const AuthorReply = z.object({ problems: z.array(z.unknown()).min(1) });
