@@ -84,6 +84,20 @@ describe('LLM client failure modes', () => {
     expect(t[3]! - t[2]!).toBeGreaterThanOrEqual(900);
   });
 
+  it('pauses the whole endpoint during a 429 storm: no request goes out before the asked wait is over', async () => {
+    const { client, ep } = setup();
+    const from = server.log.length;
+    let limited = 0;
+    server.setResponder(() => (limited++ < 5 ? { status: 429, headers: { 'retry-after-ms': '400' } } : { content: '{"calm":true}' }));
+    const replies = await Promise.all(Array.from({ length: 5 }, (_, i) => ask(client, ep, `storm ${i}`)));
+    expect(replies.every((r) => r.text === '{"calm":true}')).toBe(true);
+    const log = since(from);
+    expect(log).toHaveLength(10);
+    const lastLimit = Math.max(...log.filter((r) => r.status === 429).map((r) => r.endedAt!));
+    const firstRetry = Math.min(...log.filter((r) => r.status === 200).map((r) => r.receivedAt));
+    expect(firstRetry - lastLimit).toBeGreaterThanOrEqual(390);
+  });
+
   it('gives up as `rate-limited` when Retry-After is longer than the longest allowed wait', async () => {
     const { client, ep } = setup({}, { retryMaxMs: 500 });
     const from = server.log.length;
