@@ -32,16 +32,21 @@ function weightedOrder<T>(rng: Rng, items: readonly Weighted<T>[]): T[] {
     .map((k) => k.x.item);
 }
 
-/** Cycles through weighted random orders: every item once per pass, likelier ones earlier. */
+/** Draws with replacement, each item with probability proportional to its weight. */
 function drawer<T>(rng: Rng, items: readonly Weighted<T>[]): () => T {
-  let order: T[] = [];
-  let at = 0;
+  const cumulative = new Float64Array(items.length);
+  let total = 0;
+  items.forEach((x, i) => (cumulative[i] = total += x.weight));
   return () => {
-    if (at >= order.length) {
-      order = weightedOrder(rng, items);
-      at = 0;
+    const u = rng.next() * total;
+    let lo = 0;
+    let hi = items.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid]! > u) hi = mid;
+      else lo = mid + 1;
     }
-    return order[at++]!;
+    return items[lo]!.item;
   };
 }
 
@@ -57,8 +62,8 @@ const point = (n: KnowledgeNode) => ({ id: n.id, path: n.path, ...(n.description
  * Plans a round: `perRound` items, a `toolDrivenShare` of them tool-driven (1-3 tools), the rest
  * knowledge-driven from leaves (never domain roots): single points and, for `compositionalShare` of
  * them, 2-3 points of one domain under different parents, closer branches likelier. Leaves and tools
- * are weighted by 1 / (1 + accepted samples or uses), times `recentBoost` when added in the last
- * `recentRounds` rounds. The same database state and seed always give the same plan.
+ * are drawn with probability proportional to 1 / (1 + accepted samples or uses), times `recentBoost`
+ * when added in the last `recentRounds` rounds. The same database state and seed give the same plan.
  */
 export function planRound(db: Db, opts: PlanOptions): PlanItem[] {
   const s = { ...KnowledgeSettings.parse({}), ...opts.settings };
