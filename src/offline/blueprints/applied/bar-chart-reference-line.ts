@@ -17,8 +17,8 @@ const TOPICS = [
   { title: 'Trees planted by each team', labels: ['Ash', 'Birch', 'Cedar', 'Elm', 'Fir', 'Oak', 'Pine'], item: 'team', unit: 'trees', did: 'planted', do: 'plant' },
 ] as const;
 
-/** The chart box; the value axis is its left edge. */
-const CHART = { x: 70, y: 50, w: 410, h: 380 };
+/** The chart box (the library places the value axis inside it, at `chart.plot.x`). */
+const CHART = { x: 50, y: 40, w: 430, h: 440 };
 
 type Params = {
   seed: number;
@@ -72,8 +72,8 @@ export const barChartReferenceLine = defineBlueprint<Params>({
     const labels = t.labels.slice(0, v.length);
     const first = p.reads[0]!;
     const figureCode = lines(
-      `const chart = vt.barChart({ x: ${CHART.x}, y: ${CHART.y}, w: ${CHART.w}, h: ${CHART.h}, labels: ${JSON.stringify(labels)}, values: ${JSON.stringify(v)}, max: ${p.max}, title: ${str(t.title)} });`,
-      `vt.export({ tops: chart.bars.map((b) => b.top), axisX: ${CHART.x}, right: ${CHART.x + CHART.w}, zeroY: chart.yToPx(0), unitY: chart.yToPx(1) - chart.yToPx(0) });`,
+      `const chart = vt.barChart({ x: ${CHART.x}, y: ${CHART.y}, w: ${CHART.w}, h: ${CHART.h}, labels: ${JSON.stringify(labels)}, values: ${JSON.stringify(v)}, max: ${p.max}, yStep: 10, title: ${str(t.title)} });`,
+      'vt.export({ tops: chart.bars.map((b) => b.top), axisX: chart.plot.x, right: chart.plot.x + chart.plot.w, zeroY: chart.yToPx(0), unitY: chart.yToPx(1) - chart.yToPx(0) });',
     );
     const interactions = p.reads.map((i) => ({
       description: `Draw a horizontal reference line from the top of bar ${labels[i]} to the value axis`,

@@ -52,8 +52,8 @@ export const clockHandsAngle = defineBlueprint<Params>({
       "vt.circle(C, R, { width: 4, fill: '#fdfaf2' });",
       'for (let m = 0; m < 60; m++) vt.segment(at(90 - 6 * m, R), at(90 - 6 * m, m % 5 ? R - 8 : R - 18), { width: m % 5 ? 1 : 3 });',
       "for (let h = 1; h <= 12; h++) { const L = at(90 - 30 * h, R - 40); vt.text(L.x, L.y + 8, String(h), { align: 'center', size: 22 }); }",
-      `vt.arrow(C, at(${num(hourDeg, 2)}, ${R * 0.52}), { width: 7 });`,
-      `vt.arrow(C, at(${num(minuteDeg, 2)}, ${R * 0.8}), { width: 4 });`,
+      `vt.arrow(C, at(${num(hourDeg, 2)}, ${R * 0.48}), { width: 7 });`,
+      `vt.arrow(C, at(${num(minuteDeg, 2)}, ${R * 0.7}), { width: 4 });`,
       `vt.export({ C, R, hourDeg: ${num(hourDeg, 2)}, minuteDeg: ${num(minuteDeg, 2)} });`,
     );
     // Angle between the two drawn hand vectors.
@@ -70,11 +70,11 @@ export const clockHandsAngle = defineBlueprint<Params>({
     }
     const interactions = [
       {
-        description: `Draw radii from the centre to the hour marks between the hands (${marks.join(', ') || 'none'}) and mark the angle between the hands`,
+        description: `${marks.length ? `Draw radii from the centre to the hour marks between the hands (${marks.join(', ')}) and mark` : 'Mark'} the angle between the hands`,
         code: lines(
           'const at = (deg, r) => ({ x: state.C.x + r * Math.cos((deg * Math.PI) / 180), y: state.C.y - r * Math.sin((deg * Math.PI) / 180) });',
           `for (const h of ${JSON.stringify(marks)}) vt.segment(state.C, at(90 - 30 * h, state.R - 18), vt.aux);`,
-          "vt.angleMark(at(state.hourDeg, 50), state.C, at(state.minuteDeg, 50), { color: '#d62728', radius: 34 });",
+          "vt.angleMark(at(state.hourDeg, 50), state.C, at(state.minuteDeg, 50), { color: '#d62728', radius: 56, fill: 'rgba(214,39,40,0.15)' });",
         ),
       },
     ];
@@ -83,7 +83,9 @@ export const clockHandsAngle = defineBlueprint<Params>({
     const hourExtra = p.minute / 2;
     const steps = [
       `The clock shows ${timeText}: the minute hand points at minute ${p.minute}${Number.isInteger(minuteSpaces) ? ` (the ${minuteSpaces || 12})` : ''}, and the hour hand has moved ${num(hourExtra)}° past the ${p.hour}, since it turns 0.5° per minute.`,
-      `The radii to the hour marks between the hands split the angle into whole 30° hour spaces and the parts at the hands.`,
+      marks.length
+        ? `The radii to the hour marks between the hands (${marks.join(', ')}) split the marked angle into whole 30° hour spaces and the parts at the hands.`
+        : 'No hour mark lies strictly between the hands, so the marked angle is at most one 30° hour space.',
       `Hour hand at ${num(30 * (p.hour % 12) + hourExtra)}° from 12, minute hand at ${6 * p.minute}° from 12; the smaller angle between them is ${num(angle)}°.`,
     ];
     const answer = p.choice ? multipleChoice(`${num(angle)}°`, [...numericDistractors(angle, { step: 15, unit: '°' }), `${num(Math.abs(angle - hourExtra))}°`, `${num(angle + hourExtra)}°`], p.seed, 'angle') : fillIn(`${num(angle)}°`);

@@ -78,11 +78,12 @@ export const countGridShapes = defineBlueprint<Params>({
         code: lines(
           `const counts = ${JSON.stringify(sizes.map((s) => squares.get(s)))};`,
           `const colors = ${JSON.stringify(COLORS.slice(0, sizes.length))};`,
-          'counts.forEach((n, i) => {',
+          '// Largest first, so the smaller squares stay visible on top.',
+          'for (let i = counts.length - 1; i >= 0; i--) {',
           '  const s = (i + 1) * state.G.cell;',
           '  vt.polygon([{ x: state.G.x, y: state.G.y }, { x: state.G.x + s, y: state.G.y }, { x: state.G.x + s, y: state.G.y + s }, { x: state.G.x, y: state.G.y + s }], { color: colors[i], width: 4 - i * 0.5 });',
-          '  vt.text(state.G.x + state.G.cell * state.G.cols + 12, state.G.y + 20 + i * 24, `${i + 1}×${i + 1}: ${n}`, { color: colors[i], size: 16 });',
-          '});',
+          '  vt.text(state.G.x + state.G.cell * state.G.cols + 12, state.G.y + 20 + i * 24, `${i + 1}×${i + 1}: ${counts[i]}`, { color: colors[i], size: 16 });',
+          '}',
         ),
       };
       steps = [

@@ -97,7 +97,7 @@ export const countTrianglesFan = defineBlueprint<Params>({
           "  vt.text((P.x + Q.x) / 2, P.y + 24, String(i + 1), { color: '#d62728', align: 'center', size: 18 });",
           '}',
           `const letters = ${JSON.stringify(letters)};`,
-          "state.rows.forEach((P, i) => vt.text(P.x - 16, P.y + 5, letters[i], { color: '#d62728', align: 'right', size: 18 }));",
+          "state.rows.forEach((P, i) => vt.text(P.x - 12, P.y - 6, letters[i], { color: '#d62728', align: 'right', size: 17 }));",
         ),
       },
     ];

@@ -61,8 +61,10 @@ export const functionValueReferenceLines = defineBlueprint<Params>({
   params(rng, difficulty) {
     const gap = difficulty === 'hard' ? 1 : 2;
     const steps = difficulty === 'hard' ? [-2, -1, 0, 1, 2] : [-4, -2, 0, 2, 4];
+    // With gap 2 the corners stay even, so every integer x has an integer value and f(f(x)) is defined.
+    const lim = gap === 2 ? 4 : 5;
     const ys = [rng.int(-2, 2) * 2];
-    while (ys.length < 12 / gap + 1) ys.push(Math.max(-6, Math.min(6, ys.at(-1)! + rng.pick(steps))));
+    while (ys.length < 12 / gap + 1) ys.push(Math.max(-lim, Math.min(lim, ys.at(-1)! + rng.pick(steps))));
     const x = rng.pick([-5, -4, -3, -2, -1, 1, 2, 3, 4, 5]);
     return { seed: instanceSeed(rng), gap, ys, reads: [{ x, times: 1 }], choice: difficulty === 'medium' };
   },

@@ -78,36 +78,38 @@ export const gridShortestPaths = defineBlueprint<Params>({
       `const A = vt.point(G.x, G.y, 'A', { labelOffset: { dx: -18, dy: 18 } }), B = vt.point(G.x + G.cols * G.cell, G.y - G.rows * G.cell, 'B');`,
       `const S = ${at(p.shop)};`,
       "vt.polygon([{ x: S.x - 8, y: S.y - 8 }, { x: S.x + 8, y: S.y - 8 }, { x: S.x + 8, y: S.y + 8 }, { x: S.x - 8, y: S.y + 8 }], { fill: '#1f77b4', color: '#1f77b4' });",
-      "vt.label(S, 'S (shop)', { color: '#1f77b4', labelOffset: { dx: 10, dy: 20 } });",
+      "vt.label(S, 'S', { color: '#1f77b4', labelOffset: { dx: -16, dy: 18 } });",
       ...(p.closed
         ? [
             `const X = ${at(p.closed)};`,
             "vt.segment({ x: X.x - 10, y: X.y - 10 }, { x: X.x + 10, y: X.y + 10 }, { color: '#d62728', width: 4 });",
             "vt.segment({ x: X.x - 10, y: X.y + 10 }, { x: X.x + 10, y: X.y - 10 }, { color: '#d62728', width: 4 });",
-            "vt.label(X, 'X closed', { color: '#d62728', labelOffset: { dx: 10, dy: 20 } });",
+            "vt.label(X, 'X', { color: '#d62728', labelOffset: { dx: -16, dy: 18 } });",
           ]
         : []),
       `vt.text(256, 40, 'Streets run east-west and north-south', { align: 'center', size: 16 });`,
+      `vt.text(256, 64, ${JSON.stringify(p.closed ? 'S: shop    X: closed corner' : 'S: shop')}, { align: 'center', size: 15 });`,
       'vt.export({ G });',
     );
     const fromA = sweep(p, [0, 0], 1);
     const atShop = fromA[p.shop[0]]![p.shop[1]]!;
     const viaShop = sweep(p, p.shop, atShop);
-    const grid = (n: number[][]) => JSON.stringify(n);
+    // The closed corner gets no number: it is crossed out.
+    const grid = (n: number[][]) => JSON.stringify(n.map((col, i) => col.map((v, j) => (same([i, j], p.closed) ? null : v))));
     const interactions = [
       {
         description: 'Write at every intersection the number of shortest routes from A to it, adding the counts from the west and from the south',
         code: lines(
           `const counts = ${grid(fromA)};`,
           'const { x, y, cell } = state.G;',
-          "counts.forEach((col, i) => col.forEach((n, j) => vt.text(x + i * cell - 5, y - j * cell - 7, String(n), { color: '#d62728', align: 'right', size: 14 })));",
+          "counts.forEach((col, i) => col.forEach((n, j) => { if (n !== null) vt.text(x + i * cell - 5, y - j * cell - 7, String(n), { color: '#d62728', align: 'right', size: 14 }); }));",
         ),
       },
     ];
     const total = fromA[p.cols]![p.rows]!;
     const avoid = p.closed ? ' and never passing the closed corner X' : '';
     const steps = [
-      `Write the route counts at the intersections: A gets 1, each corner gets the sum of the counts to its west and south${p.closed ? ', and the closed corner X gets 0' : ''}.`,
+      `Write the route counts at the intersections: A gets 1, each corner gets the sum of the counts to its west and south${p.closed ? ', and the closed corner X counts as 0' : ''}.`,
       `The count written at B is ${total}, so there are ${total} shortest routes from A to B.`,
     ];
     let asked = total;
@@ -118,7 +120,7 @@ export const gridShortestPaths = defineBlueprint<Params>({
         code: lines(
           `const counts = ${grid(viaShop)};`,
           'const { x, y, cell } = state.G;',
-          `counts.forEach((col, i) => col.forEach((n, j) => { if (i >= ${p.shop[0]} && j >= ${p.shop[1]}) vt.text(x + i * cell + 5, y - j * cell + 18, String(n), { color: '#1f77b4', size: 14 }); }));`,
+          `counts.forEach((col, i) => col.forEach((n, j) => { if (n !== null && i >= ${p.shop[0]} && j >= ${p.shop[1]}) vt.text(x + i * cell + 5, y - j * cell + 18, String(n), { color: '#1f77b4', size: 14 }); }));`,
         ),
       });
       asked = viaShop[p.cols]![p.rows]!;

@@ -24,22 +24,23 @@ type Params = {
   both: boolean;
 };
 
-/** The double slope: base corners L, R and apex T, scaled to fit the canvas. */
+/** The double slope: base corners L, R and apex T, as large as the canvas allows and centred on it. */
 function frame(p: Params): { L: Pt; R: Pt; T: Pt } {
   const [ta, tb] = [Math.tan(p.alpha * DEG), Math.tan(p.beta * DEG)];
-  const base = Math.min(420, (280 * (ta + tb)) / (ta * tb));
+  const base = Math.min(440, (300 * (ta + tb)) / (ta * tb));
   const h = (base * ta * tb) / (ta + tb);
-  const L = { x: 256 - base / 2, y: 440 };
-  return { L, R: { x: 256 + base / 2, y: 440 }, T: { x: L.x + h / ta, y: 440 - h } };
+  const y = Math.min(450, 290 + h / 2);
+  const L = { x: 256 - base / 2, y };
+  return { L, R: { x: 256 + base / 2, y }, T: { x: L.x + h / ta, y: y - h } };
 }
 
-/** A block's centre on the slope from `from` towards the apex, and the end of its weight arrow (1 px per newton). */
-function block(from: Pt, T: Pt, weight: number): { G: Pt; corners: Pt[]; Wend: Pt } {
+/** A block resting on the slope from `from` towards the apex: its centre, corners and the place for its weight label. */
+function block(from: Pt, T: Pt): { G: Pt; corners: Pt[]; labelAt: Pt } {
   const len = Math.hypot(T.x - from.x, T.y - from.y);
   const u = { x: (T.x - from.x) / len, y: (T.y - from.y) / len };
   // Normal pointing away from the slope (upwards).
   const nrm = u.x > 0 ? { x: u.y, y: -u.x } : { x: -u.y, y: u.x };
-  const foot = { x: from.x + u.x * len * 0.55, y: from.y + u.y * len * 0.55 };
+  const foot = { x: from.x + u.x * len * 0.62, y: from.y + u.y * len * 0.62 };
   const s = 34;
   const G = { x: foot.x + nrm.x * (s / 2), y: foot.y + nrm.y * (s / 2) };
   const corners = [
@@ -48,7 +49,7 @@ function block(from: Pt, T: Pt, weight: number): { G: Pt; corners: Pt[]; Wend: P
     [1, 1],
     [-1, 1],
   ].map(([a, b]) => ({ x: foot.x + u.x * (a! * s) / 2 + nrm.x * b! * s, y: foot.y + u.y * (a! * s) / 2 + nrm.y * b! * s }));
-  return { G, corners, Wend: { x: G.x, y: G.y + weight } };
+  return { G, corners, labelAt: { x: Math.max(80, Math.min(432, foot.x + nrm.x * 62 - u.x * 40)), y: foot.y + nrm.y * 62 } };
 }
 
 /** The weight's component along a slope, by projecting the drawn weight vector onto the slope direction. */
@@ -61,13 +62,13 @@ function projected(from: Pt, T: Pt, G: Pt, Wend: Pt, weight: number): { along: n
   return { along, into: Math.sqrt(weight * weight - along * along) };
 }
 
-/** The ramp and both blocks, lifted when a low ramp would push a weight arrow off the canvas. */
+/** The ramp, both blocks and their weight arrows, drawn to one force scale that keeps both arrows above the base. */
 function layout(p: Params) {
-  const f0 = frame(p);
-  const lift = Math.max(0, Math.max(block(f0.L, f0.T, p.w1).Wend.y, block(f0.R, f0.T, p.w2).Wend.y) + 34 - 495);
-  const up = (P: Pt) => ({ x: P.x, y: P.y - lift });
-  const [L, R, T] = [up(f0.L), up(f0.R), up(f0.T)];
-  return { L, R, T, b1: block(L, T, p.w1), b2: block(R, T, p.w2) };
+  const { L, R, T } = frame(p);
+  const [b1, b2] = [block(L, T), block(R, T)];
+  const k = Math.min(0.8, (0.85 * (L.y - b1.G.y)) / p.w1, (0.85 * (R.y - b2.G.y)) / p.w2);
+  const end = (G: Pt, w: number) => ({ x: G.x, y: G.y + k * w });
+  return { L, R, T, b1: { ...b1, Wend: end(b1.G, p.w1) }, b2: { ...b2, Wend: end(b2.G, p.w2) } };
 }
 
 const pt = (P: Pt) => `{ x: ${px(P.x)}, y: ${px(P.y)} }`;
@@ -115,8 +116,8 @@ export const inclinedPlaneComponents = defineBlueprint<Params>({
       `const G1 = ${pt(b1.G)}, W1 = ${pt(b1.Wend)}, G2 = ${pt(b2.G)}, W2 = ${pt(b2.Wend)};`,
       "vt.arrow(G1, W1, { color: '#1f3a93', width: 3 });",
       "vt.arrow(G2, W2, { color: '#1f3a93', width: 3 });",
-      `vt.label(W1, 'W₁ = ${p.w1} N', { color: '#1f3a93', labelOffset: { dx: -40, dy: 18 } });`,
-      `vt.label(W2, 'W₂ = ${p.w2} N', { color: '#1f3a93', labelOffset: { dx: -40, dy: 18 } });`,
+      `vt.text(${px(b1.labelAt.x)}, ${px(b1.labelAt.y)}, 'W₁ = ${p.w1} N', { color: '#1f3a93', align: 'center' });`,
+      `vt.text(${px(b2.labelAt.x)}, ${px(b2.labelAt.y)}, 'W₂ = ${p.w2} N', { color: '#1f3a93', align: 'center' });`,
       'vt.export({ L, R, T, G1, W1, G2, W2 });',
     );
     const c1 = projected(L, T, b1.G, b1.Wend, p.w1);

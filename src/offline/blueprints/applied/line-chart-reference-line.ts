@@ -19,7 +19,7 @@ const TOPICS = [
   { title: 'Bikes sold', what: 'the number of bikes sold', unit: '', series: ['Shop A', 'Shop B'] },
 ] as const;
 
-const CHART = { x: 70, y: 50, w: 410, h: 370 };
+const CHART = { x: 50, y: 50, w: 430, h: 430 };
 const COLORS = ['#1f77b4', '#ff7f0e'];
 
 type Params = {
@@ -77,9 +77,9 @@ export const lineChartReferenceLine = defineBlueprint<Params>({
     const labels = MONTHS.slice(0, n);
     const seriesCode = p.series.map((s, k) => `{ name: ${JSON.stringify(t.series[k])}, values: ${JSON.stringify(s)}, color: '${COLORS[k]}' }`).join(', ');
     const figureCode = lines(
-      `const chart = vt.lineChart({ x: ${CHART.x}, y: ${CHART.y}, w: ${CHART.w}, h: ${CHART.h}, labels: ${JSON.stringify(labels)}, series: [${seriesCode}], min: 0, max: 100 });`,
+      `const chart = vt.lineChart({ x: ${CHART.x}, y: ${CHART.y}, w: ${CHART.w}, h: ${CHART.h}, labels: ${JSON.stringify(labels)}, series: [${seriesCode}], min: 0, max: 100, yStep: 10 });`,
       `vt.text(${CHART.x}, ${CHART.y - 16}, ${JSON.stringify(t.title)}, { size: 15 });`,
-      `vt.export({ points: Array.from({ length: ${n} }, (_, i) => chart.pointAt(0, i)), axisX: ${CHART.x}, right: ${CHART.x + CHART.w}, zeroY: chart.yToPx(0) });`,
+      `vt.export({ points: Array.from({ length: ${n} }, (_, i) => chart.pointAt(0, i)), axisX: chart.plot.x, right: chart.plot.x + chart.plot.w, zeroY: chart.yToPx(0) });`,
     );
     const interactions = p.reads.map((i) => ({
       description: `Draw reference lines from ${labels[i]} up to the ${p.series.length > 1 ? `${t.series[0]} ` : ''}line and across to the value axis`,

@@ -34,7 +34,7 @@ const f = (p: Params, x: number) => p.a * (x - p.h) ** 2 + p.k;
 
 function term(coef: number, body: string): string {
   if (coef === 1) return body;
-  if (coef === -1) return `-${body}`;
+  if (coef === -1) return `-(${body})`;
   return `${num(coef)} * ${body}`;
 }
 

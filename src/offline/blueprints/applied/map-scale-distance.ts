@@ -59,11 +59,11 @@ export const mapScaleDistance = defineBlueprint<Params>({
       const [AB, BC, CA] = [c, a, b].map((h) => (h * UNIT) / 2) as [number, number, number];
       // Place A, turn AB by a random angle, and put C by the law of cosines on the left of AB.
       const turn = rng.float(0, 2 * Math.PI);
-      const A = { x: rng.int(60, 450), y: rng.int(60, 380) };
+      const A = { x: rng.int(60, 450), y: rng.int(60, 400) };
       const B = { x: A.x + AB * Math.cos(turn), y: A.y + AB * Math.sin(turn) };
       const angA = Math.acos((AB * AB + CA * CA - BC * BC) / (2 * AB * CA));
       const C = { x: A.x + CA * Math.cos(turn - angA), y: A.y + CA * Math.sin(turn - angA) };
-      if ([A, B, C].every((P) => P.x >= 50 && P.x <= 462 && P.y >= 50 && P.y <= 390)) {
+      if ([A, B, C].every((P) => P.x >= 50 && P.x <= 462 && P.y >= 50 && P.y <= 400)) {
         return { seed: instanceSeed(rng), km, points: [A, B, C].map((P) => ({ x: Number(px(P.x)), y: Number(px(P.y)) })), halves, legs: 1, choice: difficulty !== 'easy' };
       }
     }

@@ -78,7 +78,7 @@ export const mirrorReflectionNormal = defineBlueprint<Params>({
       hatch(O, M1, -1),
       hatch(O, M2, 1),
       "vt.text(M1.x - 70, M1.y + 30, 'mirror 1', { size: 15 });",
-      "vt.label(M2, 'mirror 2', { labelOffset: { dx: 12, dy: 4 } });",
+      "vt.label(M2, 'mirror 2', { labelOffset: { dx: 50, dy: 2 } });",
       `vt.angleMark(M1, O, M2, { label: '${p.phi}°', radius: 30 });`,
       `const S = vt.point(${px(S.x)}, ${px(S.y)}, 'S'), P = vt.point(${px(P.x)}, ${px(P.y)}, 'P'), Q = vt.point(${px(Q.x)}, ${px(Q.y)}, 'Q');`,
       "vt.arrow(S, P, { color: '#ff7f0e', width: 3 });",
@@ -121,11 +121,11 @@ export const mirrorReflectionNormal = defineBlueprint<Params>({
         code: lines(
           'const { O, P, Q } = state;',
           `const R = vt.geo.rotate(O, Q, ${towardP});`,
-          'const N = vt.geo.along(Q, R, 130 / vt.geo.distance(Q, R));',
+          'const N = vt.geo.along(Q, R, 100 / vt.geo.distance(Q, R));',
           'vt.segment(Q, N, vt.aux);',
           "vt.rightAngle(O, Q, N, { color: '#d62728' });",
           'const image = vt.geo.reflect(P, O, Q);',
-          'vt.arrow(Q, vt.geo.along(image, Q, 1 + 130 / vt.geo.distance(image, Q)), vt.aux);',
+          'vt.arrow(Q, vt.geo.along(image, Q, 1 + 90 / vt.geo.distance(image, Q)), vt.aux);',
           "vt.angleMark(P, Q, N, { label: 'i₂', color: '#9467bd', radius: 44 });",
         ),
       });

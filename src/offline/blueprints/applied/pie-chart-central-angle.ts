@@ -63,10 +63,10 @@ export const pieChartCentralAngle = defineBlueprint<Params>({
     const figureCode = lines(
       `const chart = vt.pieChart({ cx: ${PIE_AT.cx}, cy: ${PIE_AT.cy}, r: ${PIE_AT.r}, labels: ${JSON.stringify(labels)}, values: ${JSON.stringify(p.angles)} });`,
       `vt.text(256, 40, ${JSON.stringify(`${t.about[0]!.toUpperCase()}${t.about.slice(1)} of ${p.total} ${t.who}`)}, { align: 'center', size: 17 });`,
-      `const C = vt.point(${PIE_AT.cx}, ${PIE_AT.cy}, 'O');`,
+      `const C = vt.point(${PIE_AT.cx}, ${PIE_AT.cy}, '');`,
       `vt.export({ C, r: ${PIE_AT.r}, slices: chart.slices.map((s) => ({ fromDeg: s.fromDeg, toDeg: s.toDeg })) });`,
     );
-    const interactions = p.reads.map((i) => ({
+    const interactions = p.reads.map((i, k) => ({
       description: `Draw the two radii bounding the ${labels[i]} slice and mark its central angle`,
       code: lines(
         `const s = state.slices[${i}];`,
@@ -74,7 +74,7 @@ export const pieChartCentralAngle = defineBlueprint<Params>({
         'const A = edge(s.fromDeg), B = edge(s.toDeg);',
         'vt.segment(state.C, A, vt.aux);',
         'vt.segment(state.C, B, vt.aux);',
-        `vt.angleMark(A, state.C, B, { label: '${p.angles[i]}°', color: '#d62728', radius: 40 });`,
+        `vt.angleMark(A, state.C, B, { label: '${p.angles[i]}°', color: '#d62728', radius: ${40 + 22 * k} });`,
       ),
     }));
     const steps = p.reads.map((i) =>

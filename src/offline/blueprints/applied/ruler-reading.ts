@@ -52,7 +52,7 @@ export const rulerReading = defineBlueprint<Params>({
     for (;;) {
       const pencil = span();
       const crayon = span();
-      if (pencil[1] - pencil[0] > crayon[1] - crayon[0] + tick / 2) return { seed: instanceSeed(rng), cm, tick, pencil, crayon, both: false };
+      if (pencil[1] - pencil[0] > crayon[1] - crayon[0] + tick / 2 && pencil[0] !== crayon[0] && pencil[1] !== crayon[1]) return { seed: instanceSeed(rng), cm, tick, pencil, crayon, both: false };
     }
   },
 

@@ -19,7 +19,7 @@ type Params = {
   choice: boolean;
 };
 
-const WINDOW: Window = { xMin: 0, xMax: 12, yMin: 0, yMax: 12, xStep: 1, yStep: 1 };
+const WINDOW: Window = { xMin: 0, xMax: 12, yMin: 0, yMax: 12, xStep: 1, yStep: 1, xLabel: 't (s)', yLabel: 'v (m/s)' };
 
 const ts = (p: Params) => p.vs.map((_, i) => 2 * i);
 
@@ -69,8 +69,6 @@ export const velocityTimeArea = defineBlueprint<Params>({
     const figureCode = lines(
       axesCode(WINDOW),
       `vt.polyline([${pts}].map(([t, v]) => ax.toPx(t, v)), { color: '#1f3a93', width: 3 });`,
-      "vt.text(ax.toPx(12, 0).x - 40, ax.toPx(12, 0).y + 36, 't (s)', { size: 15 });",
-      "vt.text(ax.toPx(0, 12).x + 8, ax.toPx(0, 12).y + 4, 'v (m/s)', { size: 15 });",
       'vt.export({ O, U });',
     );
     const areas = p.spans.map((s) => shoelace(region(p, s)));

@@ -132,8 +132,15 @@ export const weightedShortestPath = defineBlueprint<Params>({
       "for (const [n, P] of Object.entries(V)) { vt.circle(P, 14, { fill: '#fff', width: 2 }); vt.text(P.x, P.y + 6, n, { align: 'center', size: 16 }); }",
       'vt.export({ V });',
     );
+    // Each road of the route is highlighted between the town circles, so the names stay readable.
     const highlight = (route: number[], k: number) =>
-      `vt.polyline(${JSON.stringify(route.map(name))}.map((n) => state.V[n]), { color: '${ROUTE_COLORS[k]}', width: 8, opacity: 0.55 });`;
+      lines(
+        `const route = ${JSON.stringify(route.map(name))}.map((n) => state.V[n]);`,
+        'for (let i = 1; i < route.length; i++) {',
+        '  const [P, Q] = [route[i - 1], route[i]], d = vt.geo.distance(P, Q);',
+        `  vt.segment(vt.geo.along(P, Q, 16 / d), vt.geo.along(P, Q, 1 - 16 / d), { color: '${ROUTE_COLORS[k]}', width: 8, opacity: 0.55 });`,
+        '}',
+      );
     const first = dijkstra(p, [])!;
     const interactions = [
       {
@@ -154,8 +161,7 @@ export const weightedShortestPath = defineBlueprint<Params>({
       interactions.push({
         description: `Cross out the closed road ${name(a)}${name(b)} (the longest on the highlighted route) and highlight the new shortest route ${next.route.map(name).join('-')}`,
         code: lines(
-          `const P = state.V['${name(a)}'], Q = state.V['${name(b)}'];`,
-          'const M = { x: (P.x + Q.x) / 2, y: (P.y + Q.y) / 2 };',
+          `const M = vt.geo.along(state.V['${name(a)}'], state.V['${name(b)}'], 0.3);`,
           "vt.segment({ x: M.x - 10, y: M.y - 10 }, { x: M.x + 10, y: M.y + 10 }, { color: '#d62728', width: 4 });",
           "vt.segment({ x: M.x - 10, y: M.y + 10 }, { x: M.x + 10, y: M.y - 10 }, { color: '#d62728', width: 4 });",
           highlight(next.route, k + 1),

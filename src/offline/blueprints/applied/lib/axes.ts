@@ -6,10 +6,13 @@ export interface Window {
   yMax: number;
   xStep: number;
   yStep: number;
+  /** Axis names (the library writes "x" and "y" by default). */
+  xLabel?: string;
+  yLabel?: string;
 }
 
 /** The plot box every axes-based applied figure uses: square, with room for tick labels. */
-export const BOX = { x: 60, y: 40, w: 410, h: 410 };
+export const BOX = { x: 60, y: 44, w: 396, h: 410 };
 
 /**
  * Figure-code lines drawing the axes; `O` and `U` are the pixels of (0, 0) and (1, 1), exported so that
@@ -17,7 +20,9 @@ export const BOX = { x: 60, y: 40, w: 410, h: 410 };
  */
 export function axesCode(w: Window): string {
   return [
-    `const ax = vt.axes({ x: ${BOX.x}, y: ${BOX.y}, w: ${BOX.w}, h: ${BOX.h}, xMin: ${w.xMin}, xMax: ${w.xMax}, yMin: ${w.yMin}, yMax: ${w.yMax}, xStep: ${w.xStep}, yStep: ${w.yStep} });`,
+    `const ax = vt.axes({ x: ${BOX.x}, y: ${BOX.y}, w: ${BOX.w}, h: ${BOX.h}, xMin: ${w.xMin}, xMax: ${w.xMax}, yMin: ${w.yMin}, yMax: ${w.yMax}, xStep: ${w.xStep}, yStep: ${w.yStep}${
+      w.xLabel ? `, xLabel: ${JSON.stringify(w.xLabel)}, yLabel: ${JSON.stringify(w.yLabel)}` : ''
+    } });`,
     'const O = ax.toPx(0, 0), U = ax.toPx(1, 1);',
   ].join('\n');
 }
