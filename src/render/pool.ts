@@ -54,6 +54,7 @@ class SandboxPool implements RenderPool {
       maxStateBytes: s.maxStateBytes,
       maxElements: 5000,
       maxConsoleErrors: 50,
+      maxBufferBytes: s.maxBufferBytes,
       jobsPerWorker: s.jobsPerWorker,
     };
     this.html = pageHtml(limits, s.launchTimeoutMs);
@@ -187,6 +188,12 @@ class SandboxPool implements RenderPool {
     }
     this.counters.jobs++;
     item.resolve(result);
+    // A timed-out job may have left hundreds of MB in the renderer: start over with a fresh page.
+    if (!result.ok && result.error.type === 'timeout' && current?.alive) {
+      this.counters.pageRestarts++;
+      await current.dispose();
+      current = null;
+    }
     await this.giveBack(current);
   }
 

@@ -28,12 +28,11 @@ export const SANDBOX_CSP = [
 // The in-browser modules are plain functions serialised with toString(). Transpilers may insert
 // `__name(fn, "name")` calls (esbuild keepNames), so each realm gets a no-op `__name`, scoped to an
 // IIFE so nothing of the harness is visible as a global to job code.
-const PRELUDE = "'use strict';\nconst __name = (f) => f;";
+export const PRELUDE = "'use strict';\nconst __name = (f) => f;";
 
-export function workerSource(limits: WorkerLimits): string {
-  return `(() => {
-${PRELUDE}
-const parts = {
+/** `const parts = {...}`: the vt library and its helpers as source text (also used by the benchmark's bare baseline). */
+export function partsSource(): string {
+  return `const parts = {
   createGeo: ${createGeo.toString()},
   createVt: ${createVt.toString()},
   vtParts: {
@@ -45,7 +44,13 @@ const parts = {
   },
   pixelStats: ${pixelStats.toString()},
   lockdown: ${lockdown.toString()},
-};
+};`;
+}
+
+export function workerSource(limits: WorkerLimits): string {
+  return `(() => {
+${PRELUDE}
+${partsSource()}
 (${workerMain.toString()})(parts, ${JSON.stringify(limits)});
 })();
 `;

@@ -17,6 +17,8 @@ export const RenderSettings = z
     maxStateBytes: z.number().int().positive().default(256 * 1024),
     /** Jobs one sandbox worker runs before it is replaced (bounds heap growth inside a page). */
     jobsPerWorker: z.number().int().positive().default(200),
+    /** Typed-array and pixel-buffer memory one job may allocate (outside the V8 heap limit). */
+    maxBufferBytes: z.number().int().positive().default(256 * 1024 * 1024),
     /** V8 heap limit per JavaScript thread in the renderer; a job that exceeds it crashes only its page. */
     maxHeapMB: z.number().int().min(128).max(16_384).default(1024),
     /** How often idle pages are pinged (0 disables). */

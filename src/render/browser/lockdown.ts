@@ -25,6 +25,8 @@ export interface LockdownHooks {
   forbidden(what: string): Error;
   /** Records a size violation on the running job and returns the error to throw. */
   tooLarge(what: string): Error;
+  /** Counts `bytes` of buffer memory against the running job's budget (throws `tooLarge` over it). */
+  allocate(bytes: number): void;
   maxCanvasPixels: number;
 }
 
@@ -38,6 +40,8 @@ export interface Privileged {
   OffscreenCanvas: typeof OffscreenCanvas;
   createImageBitmap(blob: Blob, opts: ImageBitmapOptions): Promise<ImageBitmap>;
   pngBlob(canvas: OffscreenCanvas): Promise<Blob>;
+  /** The canvas pixels, read without counting against the job's buffer budget. */
+  pixels(ctx: OffscreenCanvasRenderingContext2D, w: number, h: number): Uint8ClampedArray;
   base64(blob: Blob): string;
   bytes(base64: string): Uint8Array;
   Blob: typeof Blob;
@@ -83,6 +87,7 @@ export function lockdown(hooks: LockdownHooks): Privileged {
   const randomUUID = crypto.randomUUID.bind(crypto);
   const atobFn = atob, btoaFn = btoa, cloneFn = structuredClone;
   const exec = RegExp.prototype.exec;
+  const readPixels = OffscreenCanvasRenderingContext2D.prototype.getImageData;
 
   const KEEP = new Set<PropertyKey>(
     (
@@ -190,6 +195,39 @@ export function lockdown(hooks: LockdownHooks): Privileged {
   }
   data('OffscreenCanvas', Canvas);
 
+  // Buffer memory lives outside the V8 heap limit, so count what typed arrays and pixel buffers take.
+  const lengthOf = (v: unknown) => (typeof v === 'number' ? v : v && typeof v === 'object' && typeof (v as { length?: unknown }).length === 'number' ? (v as { length: number }).length : 0);
+  const counted = (name: string, bytesFor: (args: unknown[]) => number) => {
+    const Real = G[name] as new (...args: unknown[]) => object;
+    const Counted: typeof Real = new Proxy(Real, {
+      construct(target, args, newTarget) {
+        hooks.allocate(bytesFor(args));
+        return Reflect.construct(target, args, newTarget === Counted ? target : newTarget) as object;
+      },
+    });
+    defineProperty(Real.prototype, 'constructor', { value: Counted, writable: false, configurable: false });
+    data(name, Counted);
+  };
+  counted('ArrayBuffer', (a) => Math.max(Number(a[0]) || 0, Number((a[1] as { maxByteLength?: unknown } | undefined)?.maxByteLength) || 0));
+  for (const name of ['Uint8Array', 'Int8Array', 'Uint16Array', 'Int16Array', 'Uint32Array', 'Int32Array', 'BigUint64Array', 'BigInt64Array', 'Uint8ClampedArray', 'Float32Array', 'Float64Array', 'Float16Array']) {
+    const per = (G[name] as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT;
+    counted(name, (a) => (a[0] instanceof ArrayBuffer ? 0 : lengthOf(a[0]) * per));
+  }
+  counted('ImageData', (a) => (typeof a[0] === 'number' ? 4 * a[0] * (Number(a[1]) || 0) : 0));
+  const ctxProto = OffscreenCanvasRenderingContext2D.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
+  for (const method of ['getImageData', 'createImageData']) {
+    const real = ctxProto[method]!;
+    defineProperty(ctxProto, method, {
+      value: function (this: unknown, ...args: unknown[]) {
+        const w = Number(args[2] ?? (args[0] as { width?: unknown })?.width ?? args[0]), h = Number(args[3] ?? (args[0] as { height?: unknown })?.height ?? args[1]);
+        hooks.allocate(4 * Math.abs(w || 0) * Math.abs(h || 0));
+        return real.apply(this, args);
+      },
+      writable: false,
+      configurable: false,
+    });
+  }
+
   // Frozen prototypes make plain assignments such as `obj.toString = f` fail (the "override mistake");
   // turning these few inherited data properties into accessors keeps such code working.
   const enableOverride = (obj: object, key: PropertyKey) => {
@@ -256,6 +294,7 @@ export function lockdown(hooks: LockdownHooks): Privileged {
     OffscreenCanvas: RealCanvas,
     createImageBitmap: makeBitmap,
     pngBlob: (canvas) => convertToBlob.call(canvas, { type: 'image/png' }),
+    pixels: (ctx, w, h) => readPixels.call(ctx, 0, 0, w, h).data,
     base64: (blob) => {
       const url = new FRS().readAsDataURL(blob);
       return url.slice(url.indexOf(',') + 1);

@@ -32,12 +32,9 @@ export function pixelStats(rgba: Uint8Array | Uint8ClampedArray, width: number, 
   let ink = 0, changed = 0;
   let ix0 = width, iy0 = height, ix1 = -1, iy1 = -1;
   let cx0 = width, cy0 = height, cx1 = -1, cy1 = -1;
-  const first = px[0];
-  let uniform = true;
   for (let y = 0, i = 0; y < height; y++) {
     for (let x = 0; x < width; x++, i++) {
       const v = px[i]!;
-      if (v !== first) uniform = false;
       if (v !== WHITE) {
         const o = i * 4, a = rgba[o + 3]!;
         if (255 - over(rgba[o]!, a) > tolerance || 255 - over(rgba[o + 1]!, a) > tolerance || 255 - over(rgba[o + 2]!, a) > tolerance) {
@@ -64,6 +61,9 @@ export function pixelStats(rgba: Uint8Array | Uint8ClampedArray, width: number, 
       }
     }
   }
+  // Only an image that is all ink (or all white) can be one flat colour, so the check rarely runs.
+  let uniform = ink === 0 || ink === n;
+  for (let i = 1; uniform && i < n; i++) if (px[i] !== px[0]) uniform = false;
   const out: PixelStats = {
     inkFraction: n ? ink / n : 0,
     inkBBox: ink ? { x: ix0, y: iy0, w: ix1 - ix0 + 1, h: iy1 - iy0 + 1 } : null,

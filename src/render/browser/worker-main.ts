@@ -22,6 +22,8 @@ export interface WorkerLimits {
   maxStateBytes: number;
   maxElements: number;
   maxConsoleErrors: number;
+  /** Typed-array and pixel-buffer bytes one job may allocate (they live outside the V8 heap limit). */
+  maxBufferBytes: number;
   /** Jobs one worker runs before it is replaced (bounds heap growth). */
   jobsPerWorker: number;
 }
@@ -63,6 +65,7 @@ export function workerMain(parts: WorkerParts, limits: WorkerLimits): void {
     }
   }
   interface Running extends LiveJob {
+    allocated: number;
     forbidden: string | null;
     tooLarge: string | null;
     consoleErrors: string[];
@@ -95,6 +98,15 @@ export function workerMain(parts: WorkerParts, limits: WorkerLimits): void {
     tooLarge(what) {
       if (job && !job.tooLarge) job.tooLarge = what;
       return new Limit('too-large', `too large: ${what}`);
+    },
+    allocate(bytes) {
+      if (!job) return;
+      job.allocated += bytes;
+      if (job.allocated > limits.maxBufferBytes) {
+        const what = `the code allocated over ${Math.round(limits.maxBufferBytes / 2 ** 20)} MB of typed arrays / pixel buffers`;
+        if (!job.tooLarge) job.tooLarge = what;
+        throw new Limit('too-large', `too large: ${what}`);
+      }
     },
     maxCanvasPixels: limits.maxCanvasPixels,
   });
@@ -130,6 +142,7 @@ export function workerMain(parts: WorkerParts, limits: WorkerLimits): void {
   async function run(msg: WorkerJob): Promise<WorkerReply> {
     const running: Running = {
       vt: undefined,
+      allocated: 0,
       ctx: undefined as unknown as OffscreenCanvasRenderingContext2D,
       canvas: undefined as unknown as OffscreenCanvas,
       state: undefined,
@@ -160,7 +173,7 @@ export function workerMain(parts: WorkerParts, limits: WorkerLimits): void {
       c.fillRect(0, 0, width, height);
       c.drawImage(bitmap, 0, 0);
       bitmap.close();
-      before = c.getImageData(0, 0, width, height).data;
+      before = priv.pixels(c, width, height);
     } else {
       if (width * height > limits.maxCanvasPixels) return fail('too-large', `a ${width}×${height} canvas is over the sandbox limit of ${limits.maxCanvasPixels} pixels`);
       canvas = new priv.OffscreenCanvas(width, height);
@@ -231,7 +244,7 @@ export function workerMain(parts: WorkerParts, limits: WorkerLimits): void {
     }
 
     const w = canvas.width, h = canvas.height;
-    const pixels = ctx.getImageData(0, 0, w, h).data;
+    const pixels = priv.pixels(ctx, w, h);
     const sameSize = before !== null && w === width && h === height;
     const { uniform, ...stats } = parts.pixelStats(pixels, w, h, sameSize ? before : null);
     if (msg.kind === 'interaction' && !sameSize) {

@@ -1,0 +1,69 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { FlywheelError } from '../../src/errors.js';
+import { expectOk, useRenderPool } from '../support/render-pool.js';
+
+// Generous time limit so a heap overflow ends in a renderer crash (not a time-out); small recycle quota.
+const env = useRenderPool({ pages: 2, jobTimeoutMs: 10_000, maxHeapMB: 128, recycleAfterJobs: 6 });
+
+/** Alive and not a zombie. */
+function running(pid: number): boolean {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
+describe('render pool', () => {
+  it('runs many jobs at once and gives each its own result', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 14 }, (_, i) => env.pool.renderFigure({ code: `vt.point(${10 + i * 4}, 30, 'P${i}'); vt.export({ id: ${i} });`, width: 80 + i, height: 64 })),
+    );
+    results.forEach((r, i) => {
+      const ok = expectOk(r, `job ${i}`);
+      expect(ok.state).toEqual({ id: i });
+      expect(ok.width).toBe(80 + i);
+      expect(ok.elements[0]!.name).toBe(`P${i}`);
+    });
+    const h = await env.pool.health();
+    expect(h.pageRestarts).toBeGreaterThanOrEqual(2);
+    expect(h.pages).toBe(2);
+    expect(h.browserConnected).toBe(true);
+  });
+
+  it('a page that runs out of memory crashes alone: the job is too-large and a fresh page takes over', async () => {
+    const before = (await env.pool.health()).pageRestarts;
+    const r = await env.pool.renderFigure({ code: 'const keep = []; while (true) keep.push(new Array(1e6).fill(Math.random()));', width: 64, height: 64 });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatchObject({ type: 'too-large', message: expect.stringMatching(/memory/) });
+    expect((await env.pool.health()).pageRestarts).toBeGreaterThanOrEqual(before + 2);
+    expectOk(await env.pool.renderFigure({ code: 'vt.point(5, 5);', width: 64, height: 64 }));
+  });
+
+  it('relaunches Chromium when the browser dies', async () => {
+    const [browserPid] = (await env.pool.health()).processes;
+    process.kill(browserPid!, 'SIGKILL');
+    const r = expectOk(await env.pool.renderFigure({ code: "vt.point(20, 20, 'A');", width: 64, height: 64 }));
+    expect(r.elements).toHaveLength(1);
+    const h = await env.pool.health();
+    expect(h.browserRestarts).toBe(1);
+    expect(h.processes).not.toContain(browserPid);
+    expect(running(browserPid!)).toBe(false);
+  });
+
+  it('rejects malformed jobs with a clear error', async () => {
+    await expect(env.pool.renderFigure({ code: 'vt.point(1, 1);', width: 0, height: 10 })).rejects.toThrow(FlywheelError);
+    await expect(env.pool.applyInteraction({ image: new Uint8Array([1, 2, 3]), code: '', state: {} })).rejects.toThrow(/not PNG/);
+  });
+
+  it('closes without leaving a Chromium process behind', async () => {
+    const { processes } = await env.pool.health();
+    expect(processes.length).toBeGreaterThan(2);
+    await env.pool.close();
+    expect(processes.filter(running)).toEqual([]);
+    const after = await env.pool.renderFigure({ code: 'vt.point(1, 1);', width: 10, height: 10 });
+    expect(after.ok ? 'ok' : after.error.type).toBe('crash');
+  });
+});
