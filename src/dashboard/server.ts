@@ -89,13 +89,19 @@ export function createDashboardApp(deps: DashboardDeps): express.Express {
   app.get(['/', '/rounds'], (_req, res) => send(res, 'Rounds', 'rounds', roundsPage(db), { refresh: true }));
   app.get('/samples', (req, res) => {
     const q = parseQuery(GalleryQuery, req.query);
-    send(res, 'Samples', 'samples', samplesPage(db, q), { refresh: true, ...(q.q && { query: q.q }) });
+    send(res, 'Samples', 'samples', samplesPage(db, q), q.q ? { query: q.q } : {});
   });
   app.get('/samples/:id', (req, res) => {
     const p = samplePage(db, String(req.params.id));
     send(res, p.title, 'samples', p.body);
   });
-  app.get('/knowledge', (_req, res) => send(res, 'Knowledge', 'knowledge', knowledgePage(db)));
+  // The tree counts every accepted sample's paths: build it again only after the database changed.
+  let tree: { fingerprint: string; body: Html } | undefined;
+  app.get('/knowledge', (_req, res) => {
+    const now = fingerprint(db);
+    if (tree?.fingerprint !== now) tree = { fingerprint: now, body: knowledgePage(db) };
+    send(res, 'Knowledge', 'knowledge', tree.body);
+  });
   app.get('/api/live', async (_req, res) => {
     res.set('Cache-Control', 'no-store').json(await liveStatus(db, deps.redis, deps.queues, deps.queuePrefix));
   });

@@ -64,7 +64,8 @@ export function roundOverviews(db: Db): RoundOverview[] {
   const checkers = byRound(
     db
       .prepare<[], { round: number; checker: string; judged: number; passed: number }>(
-        `SELECT s.round, v.checker, count(*) judged, sum(v.pass) passed FROM verdicts v JOIN samples s ON s.id = v.sample_id
+        // Driven from the samples' (round, id) index so the large sample rows are never read.
+        `SELECT s.round, v.checker, count(*) judged, sum(v.pass) passed FROM samples s CROSS JOIN verdicts v ON v.sample_id = s.id
          GROUP BY s.round, v.checker ORDER BY v.checker`,
       )
       .all(),
@@ -121,7 +122,7 @@ export function growthSeries(db: Db): GrowthPoint[] {
   const perRound = (sql: string) => new Map(db.prepare<[], { round: number; n: number }>(sql).all().map((r) => [r.round, r.n]));
   const nodes = perRound('SELECT round_added round, count(*) n FROM knowledge_nodes GROUP BY round_added');
   const tools = perRound('SELECT round_added round, count(*) n FROM tools GROUP BY round_added');
-  const accepted = perRound("SELECT round, count(*) n FROM samples WHERE status = 'accepted' GROUP BY round");
+  const accepted = perRound("SELECT round, sum(status = 'accepted') n FROM samples GROUP BY round");
   const roundIds = db.prepare<[], { id: number }>('SELECT id FROM rounds ORDER BY id').all().map((r) => r.id);
   const last = Math.max(0, ...roundIds, ...nodes.keys(), ...tools.keys());
   const out: GrowthPoint[] = [];

@@ -1,5 +1,5 @@
 import type { Db } from './db.js';
-import { searchClause } from './dashboard-search.js';
+import { knowledgeClause, searchClause } from './dashboard-search.js';
 import { SampleImages, type SampleKind, type SampleStatus } from '../schemas/sample.js';
 
 /** Read-only sample queries for the dashboard's gallery and sample pages. */
@@ -32,9 +32,6 @@ export interface GalleryItem {
   images: SampleImages | null;
 }
 
-/** The path of one knowledge entry of a sample's draft, in the same lower-cased form for both sides. */
-const PATH_TEXT = (json: string) => `(SELECT lower(group_concat(p.value, ' > ' ORDER BY p.key)) FROM json_each(${json}) p)`;
-
 function where(db: Db, f: GalleryFilter): { sql: string; params: Record<string, unknown> } {
   const clauses: string[] = [];
   const params: Record<string, unknown> = {};
@@ -52,17 +49,10 @@ function where(db: Db, f: GalleryFilter): { sql: string; params: Record<string, 
     clauses.push('s.score_min >= @minScore');
     params.minScore = f.minScore;
   }
-  if (f.words?.length) {
-    const search = searchClause(db, f.words);
-    clauses.push(search.sql);
-    Object.assign(params, search.params);
-  }
-  if (f.knowledgePath?.length) {
-    clauses.push(
-      `EXISTS (SELECT 1 FROM json_each(s.draft_json, '$.knowledge') k
-               WHERE ${PATH_TEXT('k.value')} = lower(@kpath) OR substr(${PATH_TEXT('k.value')}, 1, length(@kpath) + 3) = lower(@kpath) || ' > ')`,
-    );
-    params.kpath = f.knowledgePath.join(' > ');
+  for (const clause of [f.words?.length ? searchClause(db, f.words) : undefined, f.knowledgePath?.length ? knowledgeClause(db, f.knowledgePath) : undefined]) {
+    if (!clause) continue;
+    clauses.push(clause.sql);
+    Object.assign(params, clause.params);
   }
   return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }

@@ -1,9 +1,11 @@
 // flywheel dashboard: live status strip, refresh of pages built from an older database state, tree buttons.
 (() => {
   const POLL_MS = 2000;
+  // A running round changes the database every few seconds: rebuild a page at most this often.
+  const REFRESH_MS = 5000;
+  let refreshedAt = Date.now();
   const body = document.body;
   const live = document.getElementById('live');
-  let fingerprint = body.dataset.fingerprint;
   let busy = false;
 
   function span(text, attrs) {
@@ -36,7 +38,7 @@
     const fresh = doc.querySelector('main');
     const current = document.querySelector('main');
     if (fresh && current) current.replaceWith(document.adoptNode(fresh));
-    body.dataset.fingerprint = fingerprint;
+    body.dataset.fingerprint = doc.body.dataset.fingerprint;
   }
 
   async function poll() {
@@ -47,9 +49,9 @@
       if (!res.ok) throw new Error(String(res.status));
       const status = await res.json();
       show(status);
-      if (status.fingerprint !== fingerprint) {
-        fingerprint = status.fingerprint;
-        if (body.dataset.refresh) await refreshMain();
+      if (status.fingerprint !== body.dataset.fingerprint && body.dataset.refresh && Date.now() - refreshedAt >= REFRESH_MS) {
+        refreshedAt = Date.now();
+        await refreshMain();
       }
     } catch {
       if (live) live.replaceChildren(span('live status unavailable', { 'data-live': 'offline' }));
