@@ -41,6 +41,12 @@ function expr(r: Read): string {
   return `${'f('.repeat(r.times)}${r.x}${')'.repeat(r.times)}`;
 }
 
+/** Values of x off the y-axis, not read yet, where f(x) is off the x-axis: their reference lines are visible and new. */
+function readable(p: Params, visited: Set<number>): number[] {
+  const t = table(p);
+  return [-5, -4, -3, -2, -1, 1, 2, 3, 4, 5].filter((x) => !visited.has(x) && t.get(x) !== 0);
+}
+
 /** The chain of x values a read visits: x, f(x), f(f(x)), ... */
 function chain(t: Map<number, number>, r: Read): number[] {
   const out = [r.x];
@@ -63,10 +69,13 @@ export const functionValueReferenceLines = defineBlueprint<Params>({
     const steps = difficulty === 'hard' ? [-2, -1, 0, 1, 2] : [-4, -2, 0, 2, 4];
     // With gap 2 the corners stay even, so every integer x has an integer value and f(f(x)) is defined.
     const lim = gap === 2 ? 4 : 5;
-    const ys = [rng.int(-2, 2) * 2];
-    while (ys.length < 12 / gap + 1) ys.push(Math.max(-lim, Math.min(lim, ys.at(-1)! + rng.pick(steps))));
-    const x = rng.pick([-5, -4, -3, -2, -1, 1, 2, 3, 4, 5]);
-    return { seed: instanceSeed(rng), gap, ys, reads: [{ x, times: 1 }], choice: difficulty === 'medium' };
+    for (;;) {
+      const ys = [rng.int(-2, 2) * 2];
+      while (ys.length < 12 / gap + 1) ys.push(Math.max(-lim, Math.min(lim, ys.at(-1)! + rng.pick(steps))));
+      const p: Params = { seed: instanceSeed(rng), gap, ys, reads: [], choice: difficulty === 'medium' };
+      const xs = readable(p, new Set());
+      if (xs.length) return { ...p, reads: [{ x: rng.pick(xs), times: 1 }] };
+    }
   },
 
   build(p) {
@@ -129,8 +138,15 @@ export const functionValueReferenceLines = defineBlueprint<Params>({
   expand(p, mode, rng) {
     const used = p.reads.reduce((s, r) => s + r.times, 0);
     if (used >= 3) return null;
-    if (mode === 'sequential') return { ...p, reads: [...p.reads.slice(0, -1), { ...p.reads.at(-1)!, times: p.reads.at(-1)!.times + 1 }] };
-    const x = rng.pick([-5, -4, -3, -2, -1, 1, 2, 3, 4, 5].filter((v) => !p.reads.some((r) => r.x === v)));
-    return { ...p, reads: [...p.reads, { x, times: 1 }] };
+    // Every interaction reads f at a new x, so each one draws new reference lines.
+    const t = table(p);
+    const visited = new Set(p.reads.flatMap((r) => chain(t, r).slice(0, -1)));
+    if (mode === 'sequential') {
+      const last = p.reads.at(-1)!;
+      const next = chain(t, last).at(-1)!;
+      return readable(p, visited).includes(next) ? { ...p, reads: [...p.reads.slice(0, -1), { ...last, times: last.times + 1 }] } : null;
+    }
+    const xs = readable(p, visited);
+    return xs.length ? { ...p, reads: [...p.reads, { x: rng.pick(xs), times: 1 }] } : null;
   },
 });

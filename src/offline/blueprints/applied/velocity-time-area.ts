@@ -134,7 +134,7 @@ export const velocityTimeArea = defineBlueprint<Params>({
     const options = Array.from({ length: 12 }, (_, a) => a)
       .flatMap((a) => [1, 2, 3, 4].filter((l) => l < len).map((l): [number, number] => [a, a + l]))
       .filter(([a, b]) => b <= 12 && (b <= first[0] || a >= first[1]));
-    const ok = options.filter((s) => shoelace(region(p, s)) < shoelace(region(p, first)));
+    const ok = options.filter((s) => shoelace(region(p, s)) >= 2 && shoelace(region(p, s)) < shoelace(region(p, first)));
     return ok.length ? { ...p, spans: [first, rng.pick(ok)] } : null;
   },
 });
