@@ -1,10 +1,13 @@
 import type { ExportFormat } from './options.js';
 
 const COT = [
-  '`CoT_with_code` interleaves, for each interaction step, `<think>…</think>` (the solution\'s steps up to and',
-  'including the one that motivates the construction; the interaction\'s description when no step mentions it),',
-  '`<code>` with a fenced `javascript` block, and `<sandbox_output><image></sandbox_output>` (the image the',
-  'code produced); it ends with a `<think>` holding the remaining solution steps and `<answer>…</answer>`.',
+  '`CoT_with_code` interleaves, for each interaction step, `<think>…</think>`, `<code>` with a fenced',
+  '`javascript` block, and `<sandbox_output><image></sandbox_output>` (the image the code produced), and ends',
+  'with a `<think>` and `<answer>…</answer>`. The thinking is the sample\'s solution cut around the',
+  'interactions: the step that best matches an interaction is its anchor; an anchor that says to make the',
+  'construction ("Draw the altitude ...") ends the thinking before the code, one that reads its result ("The',
+  'marks count 5 divisions ...") starts the thinking after the image, and then the interaction\'s description',
+  '("Let me draw ...") ends the thinking before the code. Remaining steps conclude.',
 ].join(' ');
 
 const CODE = [
@@ -73,14 +76,19 @@ with \`swift sft --dataset <file> --agent_template hermes\` (or another agent te
 `,
   perception: `
 Point-level perception questions (V-Perception style) synthesised from the elements each figure's code
-registered (named points, segments, polygons, circles, angle marks, text). One line per question:
+registered (named points, segments, polygons, circles, angle marks). One line per question:
 \`id\`, \`sample_id\`, \`image\`, \`width\`, \`height\`, \`level\`, \`type\`, \`question\`, \`answer\` (\`[x, y]\` pixel
 coordinates, rounded), \`targets\` (the named elements involved). Levels:
 
-- **surface**: where a labelled point or a text label is drawn;
-- **semantic**: a role in the figure: the vertex of the (single) right angle, the centre of a circle;
+- **surface**: where a labelled point is drawn (text is not asked about: the figure records a label's centre
+  but free text's baseline anchor, so a text answer could be off by half its width);
+- **semantic**: a role in the figure: the vertex of the (single) right angle, the centre of a circle, the
+  highest / lowest / leftmost / rightmost vertex of a polygon (only when it is clearly the extreme one);
 - **integrated**: a point that is not drawn but computed from drawn ones: midpoint of a segment, foot of
   the perpendicular from a point to a line, centroid of a triangle, crossing of two segments.
+
+Figures with several circles or polygons are only asked about the named ones, so every question has one
+answer.
 
 Up to 8 questions per distinct figure, taken from the three levels in turn. Each figure is asked about once
 (expanded and repaired children that reuse their parent's figure add none), and robustness samples are left

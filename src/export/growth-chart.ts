@@ -19,6 +19,12 @@ function niceMax(v: number): number {
   return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
 }
 
+/** Ticks that land on whole numbers (the chart shows counts). */
+function tickCount(maxY: number): number {
+  if (maxY <= 5) return maxY;
+  return maxY / 10 ** Math.floor(Math.log10(maxY)) === 2 ? 4 : 5;
+}
+
 function panel(points: readonly GrowthPoint[], key: 'knowledge' | 'tools', title: string, colour: string, dx: number): string {
   const plotW = W - PAD.left - PAD.right;
   const plotH = H - PAD.top - PAD.bottom;
@@ -29,8 +35,9 @@ function panel(points: readonly GrowthPoint[], key: 'knowledge' | 'tools', title
   const x = (r: number) => dx + PAD.left + ((r - minR) / spanR) * plotW;
   const y = (v: number) => PAD.top + plotH - (v / maxY) * plotH;
   const parts = [`<text x="${dx + W / 2}" y="18" text-anchor="middle" font-weight="bold">${esc(title)}</text>`];
-  for (let i = 0; i <= 4; i++) {
-    const v = (maxY * i) / 4;
+  const ticks = tickCount(maxY);
+  for (let i = 0; i <= ticks; i++) {
+    const v = (maxY * i) / ticks;
     parts.push(
       `<line x1="${dx + PAD.left}" x2="${dx + W - PAD.right}" y1="${y(v)}" y2="${y(v)}" stroke="#e3e3e3"/>`,
       `<text x="${dx + PAD.left - 6}" y="${y(v) + 4}" text-anchor="end">${Number(v.toPrecision(3))}</text>`,

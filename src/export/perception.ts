@@ -7,7 +7,7 @@ export type PerceptionLevel = (typeof PERCEPTION_LEVELS)[number];
 
 export interface PerceptionQuestion {
   level: PerceptionLevel;
-  /** What is asked for: labelled-point, text-label, circle-centre, right-angle-vertex, midpoint, perpendicular-foot, centroid, intersection. */
+  /** What is asked for: labelled-point, circle-centre, right-angle-vertex, highest/lowest/leftmost/rightmost-vertex, midpoint, perpendicular-foot, centroid, intersection. */
   type: string;
   question: string;
   answer: [number, number];
@@ -52,22 +52,18 @@ function uniqueBy<T>(items: T[], key: (t: T) => string): T[] {
   });
 }
 
-/** Surface: where a labelled thing is drawn. */
-function surface(elements: readonly FigureElement[], points: readonly Named[]): PerceptionQuestion[] {
-  const out: PerceptionQuestion[] = points.map((p) => ({
+/**
+ * Surface: where a labelled point is drawn. Text elements are not asked about: the library records a
+ * label's centre but free text's anchor (its baseline start), and the two cannot be told apart.
+ */
+function surface(points: readonly Named[]): PerceptionQuestion[] {
+  return points.map((p) => ({
     level: 'surface',
     type: 'labelled-point',
     question: `Where is the point labelled ${p.name} in the image? ${ANSWER_FORMAT}`,
     answer: pixel(p.at),
     targets: [p.name],
   }));
-  for (const e of elements) {
-    const at = e.points[0];
-    const text = e.text?.trim();
-    if (e.type !== 'text' || !at || !text || points.some((p) => p.name === text)) continue;
-    out.push({ level: 'surface', type: 'text-label', question: `Where is the text "${text}" placed in the image? ${ANSWER_FORMAT}`, answer: pixel(at), targets: [text] });
-  }
-  return out;
 }
 
 /** Vertices with a right angle: marked angles of 90° and right-angled corners of polygons. */
@@ -87,7 +83,7 @@ function rightAngleVertices(elements: readonly FigureElement[]): Pt[] {
   return found.filter((p, i) => found.findIndex((q) => distance(p, q) <= SAME_POINT_PX) === i);
 }
 
-/** Semantic: a role in the figure (the right angle's vertex, a circle's centre), not a label. */
+/** Semantic: a role in the figure (the right angle's vertex, a circle's centre, a polygon's extreme vertex), not a label. */
 function semantic(elements: readonly FigureElement[], points: readonly Named[]): PerceptionQuestion[] {
   const out: PerceptionQuestion[] = [];
   const right = rightAngleVertices(elements);
@@ -103,7 +99,33 @@ function semantic(elements: readonly FigureElement[], points: readonly Named[]):
     const name = nameAt(points, centre);
     out.push({ level: 'semantic', type: 'circle-centre', question: `Where is the centre of ${label}? ${ANSWER_FORMAT}`, answer: pixel(centre), targets: [c.name ?? 'circle', ...(name ? [name] : [])] });
   });
+  const polygons = elements.filter((e) => e.type === 'polygon' && e.points.length >= 3);
+  for (const poly of polygons) {
+    const shape = poly.points.length === 3 ? 'triangle' : poly.points.length === 4 ? 'quadrilateral' : 'polygon';
+    const label = poly.name ? `${shape} ${poly.name}` : polygons.length === 1 ? `the ${shape}` : null;
+    if (!label) continue;
+    for (const side of EXTREMES) {
+      const v = extremeVertex(poly.points, side.key);
+      if (!v) continue;
+      const name = nameAt(points, v);
+      out.push({ level: 'semantic', type: `${side.word}-vertex`, question: `Where is the ${side.word} vertex of ${label}? ${ANSWER_FORMAT}`, answer: pixel(v), targets: name ? [name] : [] });
+    }
+  }
   return out;
+}
+
+const EXTREMES = [
+  { word: 'highest', key: (p: Pt) => -p.y },
+  { word: 'lowest', key: (p: Pt) => p.y },
+  { word: 'leftmost', key: (p: Pt) => -p.x },
+  { word: 'rightmost', key: (p: Pt) => p.x },
+] as const;
+/** A vertex counts as the extreme one only when it beats the runner-up clearly (no ties to guess between). */
+const EXTREME_MARGIN_PX = 4;
+
+function extremeVertex(ps: readonly Pt[], key: (p: Pt) => number): Pt | null {
+  const sorted = [...ps].sort((a, b) => key(b) - key(a));
+  return sorted.length >= 2 && key(sorted[0]!) - key(sorted[1]!) >= EXTREME_MARGIN_PX ? sorted[0]! : null;
 }
 
 interface NamedSegment {
@@ -148,11 +170,12 @@ function integrated(elements: readonly FigureElement[], points: readonly Named[]
       });
     }
   }
-  for (const e of elements) {
-    if (e.type !== 'polygon' || e.points.length !== 3) continue;
+  const triangles = elements.filter((e) => e.type === 'polygon' && e.points.length === 3);
+  for (const e of triangles) {
     const names = e.points.map((p) => nameAt(points, p));
-    if (names.some((n) => !n)) continue;
-    out.push({ level: 'integrated', type: 'centroid', question: `Where is the centroid of triangle ${names.join('')}? ${ANSWER_FORMAT}`, answer: pixel(centroid(e.points)), targets: names as string[] });
+    const label = names.every((n) => n) ? `triangle ${names.join('')}` : triangles.length === 1 ? 'the triangle' : null;
+    if (!label) continue;
+    out.push({ level: 'integrated', type: 'centroid', question: `Where is the centroid of ${label}? ${ANSWER_FORMAT}`, answer: pixel(centroid(e.points)), targets: names.filter((n): n is string => !!n) });
   }
   segs.forEach((s, i) => {
     for (const t of segs.slice(i + 1)) {
@@ -180,7 +203,7 @@ function shuffled<T>(items: readonly T[], key: string): T[] {
 
 /**
  * Point-level perception questions for one figure (V-Perception style), from the elements the figure
- * code registered: surface (where a labelled point or text is), semantic (the vertex of the right angle,
+ * code registered: surface (where a labelled point is), semantic (the vertex of the right angle,
  * a circle's centre) and integrated (midpoints, perpendicular feet, centroids, crossings computed from
  * element coordinates). Answers are pixel coordinates inside the image. Up to `perFigure` questions,
  * taken from the three levels in turn so each level is represented when the figure allows it.
@@ -193,7 +216,7 @@ export function perceptionQuestions(
 ): PerceptionQuestion[] {
   const points = namedPoints(elements);
   const inside = (q: PerceptionQuestion) => q.answer[0] >= 0 && q.answer[1] >= 0 && q.answer[0] < size.width && q.answer[1] < size.height;
-  const pools = [surface(elements, points), semantic(elements, points), integrated(elements, points)].map((pool, i) =>
+  const pools = [surface(points), semantic(elements, points), integrated(elements, points)].map((pool, i) =>
     shuffled(uniqueBy(pool.filter(inside), (q) => q.question), `${key}/${i}`),
   );
   const picked: PerceptionQuestion[] = [];

@@ -199,8 +199,6 @@ describe('flywheel export: every format, re-read by an independent parser', () =
       switch (r.type) {
         case 'labelled-point':
           return r2(a!);
-        case 'text-label':
-          return r2(ELEMENTS.find((e) => e.text === r.targets[0])!.points[0]!);
         case 'circle-centre':
           return r2(named.O!);
         case 'right-angle-vertex':
@@ -209,6 +207,17 @@ describe('flywheel export: every format, re-read by an independent parser', () =
           return r2({ x: (a!.x + b!.x) / 2, y: (a!.y + b!.y) / 2 });
         case 'centroid':
           return r2({ x: (a!.x + b!.x + c!.x) / 3, y: (a!.y + b!.y + c!.y) / 3 });
+        case 'highest-vertex':
+        case 'lowest-vertex':
+        case 'leftmost-vertex':
+        case 'rightmost-vertex': {
+          const key = { highest: (p: { y: number }) => -p.y, lowest: (p: { y: number }) => p.y, leftmost: (p: { x: number }) => -p.x, rightmost: (p: { x: number }) => p.x }[
+            (r.type as string).split('-')[0] as 'highest'
+          ] as (p: { x: number; y: number }) => number;
+          const ranked = [...ELEMENTS.find((e) => e.type === 'polygon')!.points].sort((p, q) => key(q) - key(p));
+          expect(key(ranked[0]!)).toBeGreaterThan(key(ranked[1]!));
+          return r2(ranked[0]!);
+        }
         case 'perpendicular-foot': {
           const d = { x: c!.x - b!.x, y: c!.y - b!.y };
           const k = ((a!.x - b!.x) * d.x + (a!.y - b!.y) * d.y) / (d.x * d.x + d.y * d.y);
@@ -231,6 +240,7 @@ describe('flywheel export: every format, re-read by an independent parser', () =
     expect(Math.max(...perFigure.values())).toBeLessThanOrEqual(8);
     expect(Math.min(...perFigure.values())).toBe(8);
     expect(new Set(rows.map((r) => r.level))).toEqual(new Set(['surface', 'semantic', 'integrated']));
+    expect(rows.some((r) => r.question.includes('Figure 1'))).toBe(false);
     // One figure per distinct original image; robustness figures (rotated) and figures without elements are left out.
     const figures = new Set(fx.samples.filter((s) => s.status === 'accepted' && s.kind !== 'robustness' && s.elements.length).map((s) => s.images!.original));
     expect(perFigure.size).toBe(figures.size);

@@ -22,10 +22,17 @@ describe('export building blocks', () => {
     expect(r.after).toBe('So the answer is 4.');
   });
 
+  it('a step that reads the construction\'s result comes after the image; the plan comes before the code', () => {
+    const scale = { description: 'Connect A and B and step the scale-bar division along AB', code: 'a()' };
+    const r = splitReasoning('1. The marks stepped along AB count 5 scale-bar divisions, so AB = 5 km.\n2. Answer: 5 km.', [scale]);
+    expect(r.before).toEqual(['Let me connect A and B and step the scale-bar division along AB.']);
+    expect(r.after).toBe('The marks stepped along AB count 5 scale-bar divisions, so AB = 5 km.\nAnswer: 5 km.');
+  });
+
   it('an interaction no step mentions still gets its description before its code', () => {
     const r = splitReasoning('The area is 6. Hence the height is 3.', [it2]);
     expect(r.before).toHaveLength(1);
-    expect(r.before[0]).toMatch(/Reflect point D across line AB\.$/);
+    expect(r.before[0]).toMatch(/Let me reflect point D across line AB\.$/);
     expect(`${r.before[0]}\n${r.after}`).toContain('Hence the height is 3.');
   });
 
@@ -57,5 +64,13 @@ describe('export building blocks', () => {
     expect(qs.find((q) => q.question.includes('segments PR and QS') || q.question.includes('segments QS and PR'))).toBeUndefined();
     expect(perceptionQuestions(square, { width: 128, height: 128 }, 'fig')).toHaveLength(8);
     expect(perceptionQuestions(square, { width: 128, height: 128 }, 'fig')).toEqual(perceptionQuestions(square, { width: 128, height: 128 }, 'fig'));
+  });
+
+  it('perception without names: a single triangle still has its extreme vertices and centroid', () => {
+    const tri: FigureElement[] = [{ type: 'polygon', points: [{ x: 20, y: 100 }, { x: 90, y: 10 }, { x: 100, y: 98 }] }];
+    const qs = perceptionQuestions(tri, { width: 128, height: 128 }, 'tri', 20);
+    const by = Object.fromEntries(qs.map((q) => [q.type, q.answer]));
+    expect(by).toEqual({ 'highest-vertex': [90, 10], 'leftmost-vertex': [20, 100], 'rightmost-vertex': [100, 98], centroid: [70, 69] });
+    expect(qs.find((q) => q.type === 'centroid')!.question).toContain('the triangle');
   });
 });
