@@ -59,7 +59,6 @@ export const fractionShadedGrid = defineBlueprint<Params>({
   },
 
   build(p) {
-    const unit = SIDE / p.n;
     const area = shoelace(p.poly);
     const total = p.n * p.n;
     const value = fraction(area * 2, total * 2);

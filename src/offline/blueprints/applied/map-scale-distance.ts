@@ -10,7 +10,6 @@ const ROUTE = [...STRAIGHT, 'Length of a route through several places'];
 
 /** Pixels per scale-bar division. */
 const UNIT = 60;
-const PLACES = ['A', 'B', 'C'];
 
 type Pt = { x: number; y: number };
 type Params = {

@@ -12,7 +12,7 @@ export interface Window {
 }
 
 /** The plot box every axes-based applied figure uses: square, with room for tick labels. */
-export const BOX = { x: 60, y: 44, w: 396, h: 410 };
+const BOX = { x: 60, y: 44, w: 396, h: 410 };
 
 /**
  * Figure-code lines drawing the axes; `O` and `U` are the pixels of (0, 0) and (1, 1), exported so that
