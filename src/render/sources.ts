@@ -64,7 +64,7 @@ export function pageHtml(limits: WorkerLimits, bootTimeoutMs: number): string {
 <html><head><meta charset="utf-8"><title>flywheel sandbox</title></head><body><script>
 (() => {
 ${PRELUDE}
-(${pageMain.toString()})(${scriptJson(workerSource(limits))}, ${bootTimeoutMs});
+(${pageMain.toString()})(${scriptJson(workerSource(limits))}, ${bootTimeoutMs}, ${limits.maxOutputBytes});
 })();
 </script></body></html>`;
 }

@@ -38,13 +38,11 @@ export interface Privileged {
   /** Runs `fn` on a fresh macrotask, after every pending microtask. */
   nextTask(fn: () => void): void;
   OffscreenCanvas: typeof OffscreenCanvas;
-  createImageBitmap(blob: Blob, opts: ImageBitmapOptions): Promise<ImageBitmap>;
-  pngBlob(canvas: OffscreenCanvas): Promise<Blob>;
+  /** Decodes PNG bytes in this thread (no Blob round trip through the browser process). */
+  decodePng(bytes: Uint8Array): Promise<{ frame: CanvasImageSource & { close(): void }; width: number; height: number }>;
   /** The canvas pixels, read without counting against the job's buffer budget. */
   pixels(ctx: OffscreenCanvasRenderingContext2D, w: number, h: number): Uint8ClampedArray;
-  base64(blob: Blob): string;
   bytes(base64: string): Uint8Array;
-  Blob: typeof Blob;
   Function: FunctionConstructor;
   /** Deletes what the last job added to the global scope; false when the scope can no longer be trusted. */
   sweep(): boolean;
@@ -66,20 +64,16 @@ export function lockdown(hooks: LockdownHooks): Privileged {
   type WorkerScope = {
     postMessage(m: unknown, t?: Transferable[]): void;
     setTimeout(fn: () => void, ms: number): number;
-    createImageBitmap(b: Blob, o: ImageBitmapOptions): Promise<ImageBitmap>;
-    FileReaderSync: new () => { readAsDataURL(b: Blob): string };
     addEventListener(type: string, fn: (e: Event) => void): void;
   };
   const scope = G as unknown as WorkerScope;
   const post = scope.postMessage.bind(scope);
   const listen = scope.addEventListener.bind(scope);
   const setTimer = scope.setTimeout.bind(scope);
-  const makeBitmap = scope.createImageBitmap.bind(scope);
-  const FRS = scope.FileReaderSync;
   const RealCanvas = OffscreenCanvas;
   const canvasProto = RealCanvas.prototype as unknown as Record<string, unknown>;
-  const convertToBlob = canvasProto.convertToBlob as (this: OffscreenCanvas, o: ImageEncodeOptions) => Promise<Blob>;
-  const RealBlob = Blob;
+  type Frame = CanvasImageSource & { close(): void; displayWidth: number; displayHeight: number };
+  const Decoder = (G as unknown as { ImageDecoder: new (init: object) => { decode(): Promise<{ image: Frame }>; close(): void } }).ImageDecoder;
   const RealFunction = Function;
   const fromBase64 = (Uint8Array as unknown as { fromBase64(s: string): Uint8Array }).fromBase64;
   const nowFn = performance.now.bind(performance);
@@ -292,15 +286,17 @@ export function lockdown(hooks: LockdownHooks): Privileged {
     onPolicyViolation: (fn) => listen('securitypolicyviolation', (e) => fn((e as SecurityPolicyViolationEvent).blockedURI)),
     nextTask: (fn) => void setTimer(fn, 0),
     OffscreenCanvas: RealCanvas,
-    createImageBitmap: makeBitmap,
-    pngBlob: (canvas) => convertToBlob.call(canvas, { type: 'image/png' }),
-    pixels: (ctx, w, h) => readPixels.call(ctx, 0, 0, w, h).data,
-    base64: (blob) => {
-      const url = new FRS().readAsDataURL(blob);
-      return url.slice(url.indexOf(',') + 1);
+    decodePng: async (bytes) => {
+      const decoder = new Decoder({ data: bytes, type: 'image/png', colorSpaceConversion: 'none', premultiplyAlpha: 'none' });
+      try {
+        const { image } = await decoder.decode();
+        return { frame: image, width: image.displayWidth, height: image.displayHeight };
+      } finally {
+        decoder.close();
+      }
     },
+    pixels: (ctx, w, h) => readPixels.call(ctx, 0, 0, w, h).data,
     bytes: (s) => fromBase64(s),
-    Blob: RealBlob,
     Function: RealFunction,
     sweep() {
       let clean = isExtensible(G) && getPrototypeOf(G) === baseProto;

@@ -8,8 +8,25 @@ export type PageJob = Omit<WorkerJob, 'id'> & { timeoutMs: number };
  * that job code returns (workers cannot decode SVG). Exposes `window.__fw` to the Node side.
  * Serialised with `toString()` into the page: self-contained.
  */
-export function pageMain(workerSource: string, bootTimeoutMs: number): void {
+export function pageMain(workerSource: string, bootTimeoutMs: number, maxOutputBytes: number): void {
   const url = URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
+  const encoder = document.createElement('canvas');
+  const painter = encoder.getContext('2d')!;
+
+  /** PNG base64 of a finished job's bitmap (encoded here: the worker's canvas has no synchronous encoder). */
+  const encode = (reply: WorkerReply): WorkerReply => {
+    if (!reply.ok || !reply.bitmap) return reply;
+    const { bitmap, ...rest } = reply;
+    encoder.width = bitmap.width;
+    encoder.height = bitmap.height;
+    painter.drawImage(bitmap, 0, 0);
+    bitmap.close();
+    const dataUrl = encoder.toDataURL('image/png');
+    const png = dataUrl.slice(dataUrl.indexOf(',') + 1);
+    const bytes = Math.floor((png.length * 3) / 4);
+    if (bytes > maxOutputBytes) return { ok: false, error: { type: 'too-large', message: `the PNG (${bytes} bytes) is over the limit of ${maxOutputBytes} bytes` }, consoleErrors: rest.consoleErrors };
+    return { ...rest, png };
+  };
   let current: Worker | null = null;
   let spare: Promise<Worker> | null = null;
   let seq = 0;
@@ -98,7 +115,7 @@ export function pageMain(workerSource: string, bootTimeoutMs: number): void {
             (bitmap) => w.postMessage({ type: 'svg-result', id, bitmap }, [bitmap]),
             (err: unknown) => w.postMessage({ type: 'svg-result', id, error: String((err as Error)?.message ?? err) }),
           );
-        } else if (m.type === 'done') finish(m.reply!, m.retire === true);
+        } else if (m.type === 'done') finish(encode(m.reply!), m.retire === true);
       };
       w.onerror = (e: ErrorEvent) => finish({ ok: false, error: { type: 'crash', message: `sandbox worker error: ${e.message}` }, consoleErrors: [] }, true);
       const { timeoutMs: _t, ...rest } = job;

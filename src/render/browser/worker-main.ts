@@ -28,10 +28,12 @@ export interface WorkerLimits {
   jobsPerWorker: number;
 }
 
+/** A successful job carries its image as a bitmap; the page turns it into PNG base64 (`png`). */
 export type WorkerReply =
   | {
       ok: true;
-      png: string;
+      bitmap?: ImageBitmap;
+      png?: string;
       width: number;
       height: number;
       stats: Omit<PixelStats, 'uniform'>;
@@ -158,9 +160,9 @@ export function workerMain(parts: WorkerParts, limits: WorkerLimits): void {
     let before: Uint8ClampedArray | null = null;
     let width = msg.width, height = msg.height;
     if (msg.image !== undefined) {
-      let bitmap: ImageBitmap;
+      let bitmap: { frame: CanvasImageSource & { close(): void }; width: number; height: number };
       try {
-        bitmap = await priv.createImageBitmap(new priv.Blob([priv.bytes(msg.image) as BlobPart], { type: 'image/png' }), { premultiplyAlpha: 'none', colorSpaceConversion: 'none' });
+        bitmap = await priv.decodePng(priv.bytes(msg.image));
       } catch (err) {
         return fail('crash', `the input image could not be decoded: ${short(err)}`);
       }
@@ -171,8 +173,8 @@ export function workerMain(parts: WorkerParts, limits: WorkerLimits): void {
       const c = canvas.getContext('2d', { willReadFrequently: true })!;
       c.fillStyle = '#ffffff';
       c.fillRect(0, 0, width, height);
-      c.drawImage(bitmap, 0, 0);
-      bitmap.close();
+      c.drawImage(bitmap.frame, 0, 0);
+      bitmap.frame.close();
       before = priv.pixels(c, width, height);
     } else {
       if (width * height > limits.maxCanvasPixels) return fail('too-large', `a ${width}×${height} canvas is over the sandbox limit of ${limits.maxCanvasPixels} pixels`);
@@ -244,6 +246,14 @@ export function workerMain(parts: WorkerParts, limits: WorkerLimits): void {
     }
 
     const w = canvas.width, h = canvas.height;
+    // Outputs are opaque: holes the code cleared show the white page, and a PNG round trip is exact.
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.globalAlpha = 1;
+    ctx.globalCompositeOperation = 'destination-over';
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, w, h);
+    ctx.restore();
     const pixels = priv.pixels(ctx, w, h);
     const sameSize = before !== null && w === width && h === height;
     const { uniform, ...stats } = parts.pixelStats(pixels, w, h, sameSize ? before : null);
@@ -254,13 +264,12 @@ export function workerMain(parts: WorkerParts, limits: WorkerLimits): void {
     if (msg.kind === 'figure' && (stats.inkFraction === 0 || uniform)) {
       return fail('blank-output', stats.inkFraction === 0 ? 'the figure code drew nothing (the canvas is still blank)' : 'the figure is a single flat colour');
     }
-    const blob = await priv.pngBlob(canvas);
-    if (blob.size > limits.maxOutputBytes) return fail('too-large', `the PNG (${blob.size} bytes) is over the limit of ${limits.maxOutputBytes} bytes`);
     const exportedJson = JSON.stringify(vt.exported);
     if (exportedJson.length > limits.maxStateBytes) return fail('too-large', `vt.export data (${exportedJson.length} bytes) is over the limit of ${limits.maxStateBytes} bytes`);
+    // The page encodes the PNG from this bitmap (zero-copy transfer, no Blob round trip).
     return {
       ok: true,
-      png: priv.base64(blob),
+      bitmap: canvas.transferToImageBitmap(),
       width: w,
       height: h,
       stats,
@@ -289,7 +298,8 @@ export function workerMain(parts: WorkerParts, limits: WorkerLimits): void {
       job = null;
       jobsRun++;
       const clean = priv.sweep();
-      priv.postMessage({ type: 'done', id: msg.id, reply, retire: !clean || jobsRun >= limits.jobsPerWorker });
+      const transfer = reply.ok && reply.bitmap ? [reply.bitmap] : [];
+      priv.postMessage({ type: 'done', id: msg.id, reply, retire: !clean || jobsRun >= limits.jobsPerWorker }, transfer);
     })();
   });
   priv.postMessage({ type: 'ready' });
