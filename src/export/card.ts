@@ -33,20 +33,23 @@ function selectionLine(s: ExportSummary['selection']): string {
   return parts.join('; ');
 }
 
-function scalarEntries(v: unknown): [string, number | string][] {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return [];
-  return Object.entries(v).filter((e): e is [string, number | string] => typeof e[1] === 'number' || typeof e[1] === 'string');
+/** Numeric facts of a recorded growth report, flattened to `section.key` (two levels; its shape belongs to knowledge/). */
+function growthFacts(v: unknown, prefix = '', depth = 0): [string, number][] {
+  if (typeof v !== 'object' || v === null || Array.isArray(v) || depth > 1) return [];
+  return Object.entries(v).flatMap(([k, x]): [string, number][] =>
+    typeof x === 'number' && Number.isFinite(x) ? [[`${prefix}${k}`, x]] : growthFacts(x, `${prefix}${k}.`, depth + 1),
+  );
 }
 
+/** The facts worth a column when the report has them; otherwise its first numeric facts. */
+const GROWTH_COLUMNS = ['candidates.total', 'candidates.added', 'candidates.merged', 'candidates.mergeRate', 'knowledge.added', 'knowledge.mergeRate', 'tools.added', 'tools.mergeRate', 'coverage.share'];
+
 function reportedGrowth(summary: ExportSummary): string {
-  const rows = summary.rounds.map((r) => ({ id: r.id, facts: scalarEntries(r.reportedGrowth) })).filter((r) => r.facts.length);
+  const rows = summary.rounds.map((r) => ({ id: r.id, facts: new Map(growthFacts(r.reportedGrowth).filter(([k]) => k !== 'round')) })).filter((r) => r.facts.size);
   if (!rows.length) return '';
-  const keys = [...new Set(rows.flatMap((r) => r.facts.map(([k]) => k)))].slice(0, 12);
-  return [
-    'As recorded in the round reports:',
-    '',
-    table(['round', ...keys], rows.map((r) => [r.id, ...keys.map((k) => r.facts.find(([x]) => x === k)?.[1] ?? '')])),
-  ].join('\n');
+  const known = GROWTH_COLUMNS.filter((k) => rows.some((r) => r.facts.has(k)));
+  const keys = known.length ? known : [...new Set(rows.flatMap((r) => [...r.facts.keys()]))].slice(0, 10);
+  return ['As recorded in the round reports:', '', table(['round', ...keys], rows.map((r) => [r.id, ...keys.map((k) => r.facts.get(k) ?? '')]))].join('\n');
 }
 
 /** The dataset card (README.md) of an export. */

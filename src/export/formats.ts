@@ -76,7 +76,7 @@ function perceptionHandler(ctx: FormatContext): FormatHandler {
       }
       const key = sample.images!.original.slice(0, 16);
       if (seen.has(key)) {
-        ctx.tally.skip('figure already asked about');
+        ctx.tally.skip('figure seen before (asked about once, with its first sample)');
         return [];
       }
       seen.add(key);

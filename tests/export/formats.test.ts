@@ -95,6 +95,7 @@ describe('flywheel export: every format, re-read by an independent parser', () =
     expect(readme).toMatch(/\| its text contains a literal <image> \| 1 \|/);
     expect(readme).toContain('Qwen2.5-VL-72B');
     expect(readme).toContain('![Knowledge and tool growth per round](growth.svg)');
+    expect(readme).toMatch(/As recorded in the round reports:\n\n\| round \| knowledgeAdded \| toolsAdded \|\n\|---\|---\|---\|\n\| 1 \| 3 \| 1 \|\n\| 2 \| 2 \| 0 \|/);
     expect(stats.rounds[1].config.llm.defaults.apiKey).toMatch(/masked/);
     for (const f of ['README.md', 'stats.json']) expect(fs.readFileSync(path.join(dir('v-interaction'), f), 'utf8')).not.toContain(SECRET);
     const svg = fs.readFileSync(path.join(dir('v-interaction'), 'growth.svg'), 'utf8');
