@@ -128,6 +128,7 @@ const check = (r: StepResult, what: string): r is Extract<StepResult, { ok: true
 let figure: { perSec: number; p50: number; p95: number; cpuMsPerRender: number };
 let chained: { jobsPerSec: number; rendersPerSec: number; p50: number; p95: number; interactionP50: number; cpuMsPerRender: number };
 let peakRss = 0;
+let keptImageHits = 0;
 try {
   const concurrency = settings.pages * 2;
   await drive(settings.pages * 4, concurrency, async (i) => void check(await pool.renderFigure({ code: benchFigure(i).code, width: 512, height: 512 }), 'warm-up'));
@@ -165,7 +166,9 @@ try {
     interactionP50: pct(intLat, 0.5),
     cpuMsPerRender: (cpuMsOf(pids) + nodeCpuMs() - c0) / (2 * chains),
   };
-  peakRss = Math.max(peakRss, rssMB((await pool.health()).processes));
+  const h = await pool.health();
+  peakRss = Math.max(peakRss, rssMB(h.processes));
+  keptImageHits = h.keptImageHits;
 } finally {
   await pool.close();
 }
@@ -188,6 +191,7 @@ console.log(
     chainedStepP95Ms: chained.p95,
     interactionP50Ms: chained.interactionP50,
     chainedCpuMsPerRender: round(chained.cpuMsPerRender),
+    keptImageHits,
     bareRendersPerSec: round(bare),
     bareRunsPerSec: [round(base1.perSec), round(base2.perSec)],
     bareP50Ms: base1.p50,

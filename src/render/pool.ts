@@ -4,7 +4,7 @@ import { RenderSettings } from '../config/sections/render.js';
 import type { PageJob } from './browser/page-main.js';
 import type { WorkerLimits } from './browser/worker-main.js';
 import { launchChromium, type Chromium } from './chromium.js';
-import { PageSlot, type SlotOutcome } from './slot.js';
+import { imageKey, PageSlot, type SlotOutcome } from './slot.js';
 import { pageHtml } from './sources.js';
 import { failure, toStepResult } from './reply.js';
 import type { FigureJob, InteractionJob, PoolHealth, RenderPool, StepResult } from './types.js';
@@ -23,6 +23,8 @@ const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 interface Pending {
   job: PageJob;
+  /** Key of the input image (interactions), to prefer the page that still holds it. */
+  inputKey?: string;
   code: string;
   state: Record<string, unknown>;
   resolve: (r: StepResult) => void;
@@ -45,7 +47,7 @@ class SandboxPool implements RenderPool {
   private busy = 0;
   /** Pages that died and could not be reopened yet (the health check retries them). */
   private lost = 0;
-  private counters = { jobs: 0, pageRestarts: 0, browserRestarts: 0 };
+  private counters = { jobs: 0, pageRestarts: 0, browserRestarts: 0, keptImageHits: 0 };
 
   constructor(private readonly s: RenderSettings) {
     const limits: WorkerLimits = {
@@ -131,10 +133,11 @@ class SandboxPool implements RenderPool {
     if (width * height > this.s.maxCanvasPixels) {
       return failure({ type: 'too-large', message: `the input image (${width}×${height}) is over the sandbox limit of ${this.s.maxCanvasPixels} pixels` });
     }
-    return this.submit({ kind: 'interaction', code, width, height, image: view.toString('base64'), stateJson, timeoutMs: this.s.jobTimeoutMs }, state);
+    const base64 = view.toString('base64');
+    return this.submit({ kind: 'interaction', code, width, height, image: base64, stateJson, timeoutMs: this.s.jobTimeoutMs }, state, imageKey(base64));
   }
 
-  private submit(job: PageJob, state: Record<string, unknown>): Promise<StepResult> {
+  private submit(job: PageJob, state: Record<string, unknown>, inputKey?: string): Promise<StepResult> {
     if (this.closed) return Promise.resolve(failure({ type: 'crash', message: 'the render pool is closed' }));
     if (this.lost >= this.s.pages) return Promise.resolve(failure({ type: 'crash', message: 'the render sandbox has no working page (Chromium keeps failing)' }));
     const bytes = Buffer.byteLength(job.code, 'utf8');
@@ -142,18 +145,31 @@ class SandboxPool implements RenderPool {
       return Promise.resolve(failure({ type: 'too-large', message: `the code is ${bytes} bytes, over the limit of ${this.s.maxCodeBytes}` }));
     }
     return new Promise((resolve) => {
-      this.queue.push({ job, code: job.code, state, resolve });
+      this.queue.push({ job, inputKey, code: job.code, state, resolve });
       this.pump();
     });
   }
 
   private pump(): void {
     while (!this.closed && this.idle.length && this.queue.length) {
-      const slot = this.idle.pop()!;
-      const item = this.queue.shift()!;
+      const [s, q] = this.match();
+      const slot = this.idle.splice(s, 1)[0]!;
+      const item = this.queue.splice(q, 1)[0]!;
       this.busy++;
       void this.execute(slot, item);
     }
+  }
+
+  /** An idle page and a queued job for it: one whose input image the page still holds, else the oldest job. */
+  private match(): [number, number] {
+    const scan = Math.min(this.queue.length, 64);
+    for (let q = 0; q < scan; q++) {
+      const key = this.queue[q]!.inputKey;
+      if (key === undefined) continue;
+      const s = this.idle.findIndex((slot) => slot.holds(key));
+      if (s >= 0) return [s, q];
+    }
+    return [this.idle.length - 1, 0];
   }
 
   private async execute(slot: PageSlot, item: Pending): Promise<void> {
@@ -161,7 +177,7 @@ class SandboxPool implements RenderPool {
     let current: PageSlot | null = slot;
     let result: StepResult;
     try {
-      let outcome = await current.run(item.job);
+      let outcome = await current.run(item.job, item.inputKey);
       if (outcome.kind === 'crashed' && !this.closed) {
         // The page may have died for reasons of its own: give the job one fresh page before blaming it.
         current = await this.replace(current);
@@ -176,6 +192,7 @@ class SandboxPool implements RenderPool {
       else if (outcome.kind === 'crashed') result = failure({ type: 'crash', message: outcome.message }, ms);
       else {
         const reply = outcome.reply;
+        if (outcome.reusedImage) this.counters.keptImageHits++;
         if (!reply.ok && reply.error.type === 'syntax' && reply.error.line === undefined && current.alive) {
           const found = await current.syntaxError(item.code).catch(() => ({}) as { line?: number; message?: string });
           reply.error = { ...reply.error, ...(found.message ? { message: found.message } : {}), ...(found.line ? { line: found.line } : {}) };
@@ -254,6 +271,7 @@ class SandboxPool implements RenderPool {
       jobs: this.counters.jobs,
       pageRestarts: this.counters.pageRestarts,
       browserRestarts: this.counters.browserRestarts,
+      keptImageHits: this.counters.keptImageHits,
       processes,
     };
   }

@@ -21,6 +21,7 @@ export const PageReply = z.discriminatedUnion('ok', [
     consoleErrors: z.array(z.string()),
     elements: z.array(FigureElement),
     exported: z.record(z.string(), z.unknown()),
+    imageId: z.string().optional(),
   }),
   z.object({
     ok: z.literal(false),

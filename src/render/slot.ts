@@ -1,10 +1,14 @@
+import { createHash } from 'node:crypto';
 import type { Browser, CDPSession, Page } from 'puppeteer';
 import type { PageJob } from './browser/page-main.js';
 import { PageReply } from './reply.js';
-import { SANDBOX_CSP, SANDBOX_URL } from './sources.js';
+import { KEPT_IMAGES, SANDBOX_CSP, SANDBOX_URL } from './sources.js';
+
+/** Key of a PNG by its base64 text (the page and Node produce the same canonical base64). */
+export const imageKey = (base64: string): string => createHash('sha1').update(base64).digest('hex');
 
 export type SlotOutcome =
-  | { kind: 'reply'; reply: PageReply }
+  | { kind: 'reply'; reply: PageReply; reusedImage?: boolean }
   /** The page's renderer died (or the browser with it). */
   | { kind: 'crashed'; message: string }
   /** The page stopped answering (its main thread is stuck). */
@@ -24,6 +28,8 @@ export class PageSlot {
   /** Forbidden attempts the page saw (requests, popups) while the current job ran. */
   private blocked: string | null = null;
   private cdp: CDPSession | null = null;
+  /** Image keys → the page's ids for the images it keeps, oldest first (mirrors the page's list). */
+  private readonly kept = new Map<string, string>();
 
   private constructor(private readonly page: Page) {
     let fire!: (message: string) => void;
@@ -97,8 +103,25 @@ export class PageSlot {
     }
   }
 
-  async run(job: PageJob): Promise<SlotOutcome> {
+  holds(key: string): boolean {
+    return this.kept.has(key);
+  }
+
+  /** Runs a job; an interaction whose image (`inputKey`) this page still holds is sent by reference. */
+  async run(job: PageJob, inputKey?: string): Promise<SlotOutcome> {
     if (this.dead) return { kind: 'crashed', message: this.dead };
+    const ref = inputKey === undefined ? undefined : this.kept.get(inputKey);
+    if (ref !== undefined) {
+      const { image: _image, ...rest } = job;
+      const outcome = await this.evaluate({ ...rest, imageRef: ref });
+      if (outcome !== 'miss') return outcome.kind === 'reply' ? { ...outcome, reusedImage: true } : outcome;
+      this.kept.delete(inputKey!);
+    }
+    const outcome = await this.evaluate(job);
+    return outcome === 'miss' ? { kind: 'crashed', message: 'the sandbox page lost an image it was not asked for' } : outcome;
+  }
+
+  private async evaluate(job: PageJob): Promise<SlotOutcome | 'miss'> {
     this.blocked = null;
     this.jobsDone++;
     let timer: NodeJS.Timeout | undefined;
@@ -119,12 +142,22 @@ export class PageSlot {
       this.markDead(first.message);
       return { kind: 'crashed', message: first.message };
     }
+    if ((first.value as { miss?: unknown } | null)?.miss === true) return 'miss';
     const parsed = PageReply.safeParse(first.value);
     if (!parsed.success) {
       this.markDead('malformed reply');
       return { kind: 'crashed', message: `the sandbox page sent a malformed reply: ${parsed.error.issues[0]?.message ?? ''}` };
     }
     const reply = parsed.data;
+    if (reply.ok && reply.imageId) {
+      const key = imageKey(reply.png);
+      this.kept.delete(key);
+      this.kept.set(key, reply.imageId);
+      for (const key of this.kept.keys()) {
+        if (this.kept.size <= KEPT_IMAGES) break;
+        this.kept.delete(key);
+      }
+    }
     // A blocked request or popup outranks whatever the job did next.
     if (this.blocked && (reply.ok || reply.error.type !== 'forbidden')) {
       return { kind: 'reply', reply: { ok: false, error: { type: 'forbidden', message: `forbidden: ${this.blocked}` }, consoleErrors: reply.consoleErrors } };

@@ -59,12 +59,15 @@ ${partsSource()}
 /** JSON that is also safe inside an HTML <script> element. */
 const scriptJson = (v: unknown) => JSON.stringify(v).replace(/</g, '\\u003c');
 
+/** How many of its latest output images each page keeps for follow-up interactions. */
+export const KEPT_IMAGES = 6;
+
 export function pageHtml(limits: WorkerLimits, bootTimeoutMs: number): string {
   return `<!doctype html>
 <html><head><meta charset="utf-8"><title>flywheel sandbox</title></head><body><script>
 (() => {
 ${PRELUDE}
-(${pageMain.toString()})(${scriptJson(workerSource(limits))}, ${bootTimeoutMs}, ${limits.maxOutputBytes});
+(${pageMain.toString()})(${scriptJson(workerSource(limits))}, ${bootTimeoutMs}, ${limits.maxOutputBytes}, ${KEPT_IMAGES});
 })();
 </script></body></html>`;
 }

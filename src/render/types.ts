@@ -66,6 +66,8 @@ export interface PoolHealth {
   jobs: number;
   pageRestarts: number;
   browserRestarts: number;
+  /** Interactions that started from an image their page still held (no PNG transfer or decode). */
+  keptImageHits: number;
   /** Pids of the Chromium processes the pool started that are alive. */
   processes: number[];
 }

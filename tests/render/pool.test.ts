@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { PNG } from 'pngjs';
 import { FlywheelError } from '../../src/errors.js';
+import { decodePng } from '../../src/render/metrics.js';
 import { expectOk, useRenderPool } from '../support/render-pool.js';
 
 // Generous time limit so a heap overflow ends in a renderer crash (not a time-out); small recycle quota.
@@ -31,6 +33,21 @@ describe('render pool', () => {
     expect(h.pageRestarts).toBeGreaterThanOrEqual(2);
     expect(h.pages).toBe(2);
     expect(h.browserConnected).toBe(true);
+  });
+
+  it('an interaction starting from an image its page still holds matches one sent the image itself', async () => {
+    const hits = (await env.pool.health()).keptImageHits;
+    const fig = expectOk(await env.pool.renderFigure({ code: "vt.polygon([{ x: 10, y: 60 }, { x: 90, y: 60 }, { x: 50, y: 5 }], { fill: true }); vt.point(50, 5, 'T');", width: 100, height: 70 }));
+    const code = "vt.perpendicular({ x: 50, y: 5 }, { x: 10, y: 60 }, { x: 90, y: 60 }); vt.highlight(30, 40, 40, 25);";
+    const kept = expectOk(await env.pool.applyInteraction({ image: fig.png, code, state: {} }));
+    expect((await env.pool.health()).keptImageHits).toBe(hits + 1);
+    // Same pixels, different PNG bytes: the page cannot match it, so the image travels in full.
+    const reencoded = PNG.sync.write(Object.assign(new PNG({ width: 100, height: 70 }), { data: Buffer.from(decodePng(fig.png).data) }), { deflateLevel: 1 });
+    expect(Buffer.from(reencoded).equals(Buffer.from(fig.png))).toBe(false);
+    const sent = expectOk(await env.pool.applyInteraction({ image: reencoded, code, state: {} }));
+    expect((await env.pool.health()).keptImageHits).toBe(hits + 1);
+    expect(Buffer.from(sent.png).equals(Buffer.from(kept.png))).toBe(true);
+    expect(sent.stats).toEqual(kept.stats);
   });
 
   it('a page that runs out of memory crashes alone: the job is too-large and a fresh page takes over', async () => {

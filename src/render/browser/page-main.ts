@@ -1,6 +1,15 @@
 import type { WorkerJob, WorkerReply } from './worker-main.js';
 
-export type PageJob = Omit<WorkerJob, 'id'> & { timeoutMs: number };
+export type PageJob = Omit<WorkerJob, 'id' | 'bitmap'> & {
+  timeoutMs: number;
+  /** Start from an image this page produced earlier (`imageId` of its reply) instead of `image`. */
+  imageRef?: string;
+};
+
+/** The page no longer holds `imageRef`: send the image itself. */
+export interface CacheMiss {
+  miss: true;
+}
 
 /**
  * The sandbox page's own script (it runs no job code itself): keeps one locked-down worker busy with
@@ -8,10 +17,15 @@ export type PageJob = Omit<WorkerJob, 'id'> & { timeoutMs: number };
  * that job code returns (workers cannot decode SVG). Exposes `window.__fw` to the Node side.
  * Serialised with `toString()` into the page: self-contained.
  */
-export function pageMain(workerSource: string, bootTimeoutMs: number, maxOutputBytes: number): void {
+export function pageMain(workerSource: string, bootTimeoutMs: number, maxOutputBytes: number, keepImages: number): void {
   const url = URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
   const encoder = document.createElement('canvas');
   const painter = encoder.getContext('2d')!;
+
+  // The last few output images, oldest first, so a follow-up interaction on this page skips the PNG
+  // transfer and decode (the Node side mirrors this list).
+  const kept = new Map<string, ImageBitmap>();
+  let imageSeq = 0;
 
   /** PNG base64 of a finished job's bitmap (encoded here: the worker's canvas has no synchronous encoder). */
   const encode = (reply: WorkerReply): WorkerReply => {
@@ -20,12 +34,21 @@ export function pageMain(workerSource: string, bootTimeoutMs: number, maxOutputB
     encoder.width = bitmap.width;
     encoder.height = bitmap.height;
     painter.drawImage(bitmap, 0, 0);
-    bitmap.close();
     const dataUrl = encoder.toDataURL('image/png');
     const png = dataUrl.slice(dataUrl.indexOf(',') + 1);
     const bytes = Math.floor((png.length * 3) / 4);
-    if (bytes > maxOutputBytes) return { ok: false, error: { type: 'too-large', message: `the PNG (${bytes} bytes) is over the limit of ${maxOutputBytes} bytes` }, consoleErrors: rest.consoleErrors };
-    return { ...rest, png };
+    if (bytes > maxOutputBytes) {
+      bitmap.close();
+      return { ok: false, error: { type: 'too-large', message: `the PNG (${bytes} bytes) is over the limit of ${maxOutputBytes} bytes` }, consoleErrors: rest.consoleErrors };
+    }
+    const imageId = `i${++imageSeq}`;
+    kept.set(imageId, bitmap);
+    for (const [id, old] of kept) {
+      if (kept.size <= keepImages) break;
+      old.close();
+      kept.delete(id);
+    }
+    return { ...rest, png, imageId };
   };
   let current: Worker | null = null;
   let spare: Promise<Worker> | null = null;
@@ -84,11 +107,18 @@ export function pageMain(workerSource: string, bootTimeoutMs: number, maxOutputB
     }
   };
 
-  const run = async (job: PageJob): Promise<WorkerReply> => {
+  const run = async (job: PageJob): Promise<WorkerReply | CacheMiss> => {
+    let input: ImageBitmap | undefined;
+    if (job.imageRef !== undefined) {
+      const source = kept.get(job.imageRef);
+      if (!source) return { miss: true };
+      input = await createImageBitmap(source);
+    }
     let w: Worker;
     try {
       w = await take();
     } catch (err) {
+      input?.close();
       return { ok: false, error: { type: 'crash', message: String((err as Error).message ?? err) }, consoleErrors: [] };
     }
     const id = ++seq;
@@ -118,8 +148,8 @@ export function pageMain(workerSource: string, bootTimeoutMs: number, maxOutputB
         } else if (m.type === 'done') finish(encode(m.reply!), m.retire === true);
       };
       w.onerror = (e: ErrorEvent) => finish({ ok: false, error: { type: 'crash', message: `sandbox worker error: ${e.message}` }, consoleErrors: [] }, true);
-      const { timeoutMs: _t, ...rest } = job;
-      w.postMessage({ type: 'job', id, ...rest });
+      const { timeoutMs: _t, imageRef: _r, ...rest } = job;
+      w.postMessage({ type: 'job', id, ...rest, ...(input ? { bitmap: input } : {}) }, input ? [input] : []);
     });
   };
 

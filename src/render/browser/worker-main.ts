@@ -10,8 +10,10 @@ export interface WorkerJob {
   code: string;
   width: number;
   height: number;
-  /** Base64 PNG the interaction starts from. */
+  /** Base64 PNG the interaction starts from... */
   image?: string;
+  /** ...or the same image already decoded (the page kept it from an earlier job). */
+  bitmap?: ImageBitmap;
   /** JSON text of the state the code sees. */
   stateJson: string;
 }
@@ -34,6 +36,8 @@ export type WorkerReply =
       ok: true;
       bitmap?: ImageBitmap;
       png?: string;
+      /** The page's handle on this image, for a later job that starts from it. */
+      imageId?: string;
       width: number;
       height: number;
       stats: Omit<PixelStats, 'uniform'>;
@@ -159,12 +163,15 @@ export function workerMain(parts: WorkerParts, limits: WorkerLimits): void {
     let canvas: OffscreenCanvas;
     let before: Uint8ClampedArray | null = null;
     let width = msg.width, height = msg.height;
-    if (msg.image !== undefined) {
+    if (msg.image !== undefined || msg.bitmap !== undefined) {
       let bitmap: { frame: CanvasImageSource & { close(): void }; width: number; height: number };
-      try {
-        bitmap = await priv.decodePng(priv.bytes(msg.image));
-      } catch (err) {
-        return fail('crash', `the input image could not be decoded: ${short(err)}`);
+      if (msg.bitmap) bitmap = { frame: msg.bitmap, width: msg.bitmap.width, height: msg.bitmap.height };
+      else {
+        try {
+          bitmap = await priv.decodePng(priv.bytes(msg.image!));
+        } catch (err) {
+          return fail('crash', `the input image could not be decoded: ${short(err)}`);
+        }
       }
       width = bitmap.width;
       height = bitmap.height;
