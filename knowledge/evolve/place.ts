@@ -1,4 +1,4 @@
-import { topK } from '../vector-index.js';
+import { nearest } from '../vector-index.js';
 import { packVectors } from '../cluster/tree.js';
 import type { KnowledgeTree, TreeNode } from './tree.js';
 import type { VectorMemo } from './vectors.js';
@@ -23,7 +23,7 @@ export async function placeBySimilarity(tree: KnowledgeTree, vectors: VectorMemo
   const nodes = tree.nodes;
   const [nodeVecs, queryVecs] = await Promise.all([vectors.get(nodes.map((n) => n.name)), vectors.get(texts)]);
   const dim = queryVecs[0]!.length;
-  const hits = topK(packVectors(nodeVecs, dim), nodes.length, dim, queryVecs, k);
+  const hits = nearest(packVectors(nodeVecs, dim), nodes.length, dim, queryVecs, k);
   return hits.map((h) => {
     const best = h[0]!;
     const top = nodes[best.index]!;
