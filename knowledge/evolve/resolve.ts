@@ -19,7 +19,8 @@ const show = (path: readonly string[]) => path.join(' > ');
 
 /**
  * Resolves a cleaned path against the tree by names (and aliases), trusting the tree over the author:
- * - a path whose root is unknown is re-anchored at its deepest inner segment that names exactly one node;
+ * - a path whose root is unknown is re-anchored at its deepest inner segment that names exactly one node
+ *   (or, when none does, merges into the one node its last segment names);
  * - a segment found further down under the current node means the author skipped levels;
  * - an inner segment that names exactly one node elsewhere contradicts the tree: the tree's place wins.
  * The last segment (the knowledge point itself) is only matched below where its path leads.
@@ -42,7 +43,12 @@ export function resolvePath(tree: KnowledgeTree, segments: readonly string[]): R
       i = j + 1;
       repairs.push({ code: 're-anchored', detail: `"${show(segments.slice(0, j + 1))}" is not in the tree; placed under "${show(hit.path)}"` });
     }
-    if (!parent) return { kind: 'unanchored', segments: [...segments], repairs };
+    if (!parent) {
+      const same = tree.uniqueNamed(keys[last]!);
+      if (!same) return { kind: 'unanchored', segments: [...segments], repairs };
+      repairs.push({ code: 're-anchored', detail: `"${show(segments.slice(0, -1))}" is not in the tree, but "${segments[last]}" is: "${show(same.path)}"` });
+      return { kind: 'existing', node: same, repairs };
+    }
   }
   for (; i <= last; i++) {
     const key = keys[i]!;

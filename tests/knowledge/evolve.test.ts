@@ -3,10 +3,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importSeeds, loadSeeds } from '../../seeds/load.js';
 import { addCandidates, listCandidates, type CandidateInput } from '../../src/store/candidates.js';
 import { getGrowthReport, listGrowthReports } from '../../src/store/growth.js';
-import { childrenOf, countNodes, getNode, getNodeByPath, listNodes } from '../../src/store/knowledge.js';
+import { childrenOf, countNodes, getNode, getNodeByPath, listNodes, upsertPoints } from '../../src/store/knowledge.js';
 import { getTool, listTools } from '../../src/store/tools.js';
 import type { Db } from '../../src/store/db.js';
-import { growthReportFile } from '../../knowledge/index.js';
+import { growthReportFile, writeKnowledgeViews } from '../../knowledge/index.js';
+import { readJsonl } from '../../src/store/jsonl.js';
+import path from 'node:path';
 import { evolveOffline, freshStore, storeSnapshot, treeProblems } from './support.js';
 
 const k = (round: number, sampleId: string, path: string[]): CandidateInput => ({ round, kind: 'knowledge', name: path.at(-1) ?? '', path, sampleId });
@@ -84,6 +86,20 @@ describe('evolve', () => {
     expect(r2.coverage.covered).toBe(r1.coverage.covered + 3);
     expect(listCandidates(db, { nodeId: bisector.id }).map((c) => c.round)).toEqual([1, 1, 2]);
     expect(listGrowthReports(db).map((r) => r.round)).toEqual([1, 2]);
+
+    expect(writeKnowledgeViews(db, store.dir)).toEqual({ knowledge: r2.knowledge.after.total, tools: 38 });
+    const views = readJsonl<{ id: string; path: string[]; acceptedSamples: number }>(path.join(store.dir, 'knowledge.jsonl'));
+    expect(views.find((v) => v.id === bisector.id)).toMatchObject({ path: bisector.path, acceptedSamples: 3 });
+    expect(readJsonl<Record<string, unknown>>(path.join(store.dir, 'tools.jsonl')).every((x) => typeof x.name === 'string' && !('embedding' in x))).toBe(true);
+  });
+
+  it('merges a name given in another language into the node that has it as an alias', async () => {
+    upsertPoints(db, [{ path: ['Plane Geometry', 'Triangles', 'Angles in Triangles', 'Triangle angle sum'], aliases: ['三角形内角和'], source: 'seed', roundAdded: 0 }]);
+    addCandidates(db, [k(1, 'cn1', ['平面几何', '三角形内角和']), k(1, 'cn2', ['三角形内角和'])]);
+    const r = await evolveOffline(db, 1);
+    const target = getNodeByPath(db, [...TRI, 'Triangle angle sum'])!;
+    expect(listCandidates(db, { round: 1 }).map((c) => [c.status, c.nodeId])).toEqual([['merged', target.id], ['merged', target.id]]);
+    expect(r.knowledge.added).toBe(0);
   });
 
   it('rejects or repairs bad candidates with a recorded reason and never corrupts the tree', async () => {
