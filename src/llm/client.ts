@@ -50,6 +50,18 @@ export interface LlmClientOptions {
   /** Where the round budget is added up (Redis across machines); defaults to this process. */
   spend?: SpendStore;
   log?: (message: string) => void;
+  /** Called for every failed attempt that is retried, so transient errors are recorded even when the call succeeds later. */
+  onRetry?: (event: RetryEvent) => void;
+}
+
+export interface RetryEvent {
+  role: string;
+  round: number | undefined;
+  reason: string;
+  message: string;
+  /** 1-based attempt that failed. */
+  attempt: number;
+  waitMs: number;
 }
 
 /** What one endpoint (base URL) shares between the roles that use it. */
@@ -129,7 +141,7 @@ export class LlmClient {
     if (req.generation && req.round !== undefined) await this.budget.check(req.round, ep.role);
 
     const where = `${ep.role} (${ep.model} at ${ep.baseURL})`;
-    const { completion, usage } = await this.send(ep, where, async (client, signal) => {
+    const { completion, usage } = await this.send(ep, where, req.round, async (client, signal) => {
       const raw: unknown = await client.chat.completions.create({ model: ep.model, messages: req.messages, ...params }, { timeout: ep.timeoutMs, maxRetries: 0, signal });
       const parsed = Completion.safeParse(raw);
       if (!parsed.success) throw new LlmError('bad-response', `${where}: the response is not a chat completion: ${z.prettifyError(parsed.error).slice(0, 500)}`);
@@ -153,7 +165,7 @@ export class LlmClient {
   /** Embeddings of `inputs`, in order, each checked to be a finite vector of one common length. */
   async embed(ep: RoleEndpoint, inputs: readonly string[], round?: number): Promise<{ vectors: number[][]; note: UsageNote }> {
     const where = `${ep.role} (${ep.model} at ${ep.baseURL})`;
-    const data = await this.send(ep, where, async (client, signal) => {
+    const data = await this.send(ep, where, round, async (client, signal) => {
       const raw: unknown = await client.embeddings.create(
         { model: ep.model, input: [...inputs], encoding_format: 'float', ...(ep.dimensions ? { dimensions: ep.dimensions } : {}) },
         { timeout: ep.timeoutMs, maxRetries: 0, signal },
@@ -197,19 +209,19 @@ export class LlmClient {
   }
 
   /** One request with the endpoint's limits, breaker and retries. */
-  private async send<T>(ep: RoleEndpoint, where: string, call: (client: OpenAI, signal: AbortSignal) => Promise<T>): Promise<T> {
+  private async send<T>(ep: RoleEndpoint, where: string, round: number | undefined, call: (client: OpenAI, signal: AbortSignal) => Promise<T>): Promise<T> {
     if (this.closed) throw new LlmError('closed', `${where}: the LLM client was closed`);
     const controller = new AbortController();
     const signal = controller.signal;
     this.calls.add(controller);
     try {
-      return await this.attempts(ep, where, call, signal);
+      return await this.attempts(ep, where, round, call, signal);
     } finally {
       this.calls.delete(controller);
     }
   }
 
-  private async attempts<T>(ep: RoleEndpoint, where: string, call: (client: OpenAI, signal: AbortSignal) => Promise<T>, signal: AbortSignal): Promise<T> {
+  private async attempts<T>(ep: RoleEndpoint, where: string, round: number | undefined, call: (client: OpenAI, signal: AbortSignal) => Promise<T>, signal: AbortSignal): Promise<T> {
     const { limiter, breaker } = this.state(ep.baseURL);
     for (let attempt = 0; ; attempt++) {
       const release = await limiter.acquire(signal).catch((err: unknown) => {
@@ -245,6 +257,7 @@ export class LlmClient {
         wait = failure.retryAfterMs;
         limiter.pauseUntil(Date.now() + wait);
       }
+      this.opts.onRetry?.({ role: ep.role, round, reason: failure.reason, message: failure.message, attempt: attempt + 1, waitMs: wait });
       await sleep(wait, undefined, { signal }).catch(() => {
         throw classify(signal.reason, where);
       });

@@ -76,6 +76,7 @@ async function waitForRound(s: Services, round: number, opts: RunOptions): Promi
   for (;;) {
     const open = await s.tracker.openCount(round);
     const stages = await s.tracker.progress(round);
+    await s.incidents.drain(s.db());
     opts.onProgress?.({ round, open, stages, elapsedMs: Date.now() - started });
     if (open === 0 || Date.now() - saved >= PROGRESS_SAVE_MS) {
       setRoundProgress(s.db(), round, stages);
@@ -110,6 +111,7 @@ export async function runRounds(s: Services, opts: RunOptions): Promise<RoundRep
   let round = unfinished ? unfinished.id : (last?.id ?? 0) + 1;
   for (let n = 0; n < opts.rounds; n++, round++) {
     if (opts.signal?.aborted) break;
+    s.currentRound = round;
     await startRound(s, round);
     const outcome = await waitForRound(s, round, opts);
     if (outcome === 'interrupted') {
@@ -118,6 +120,7 @@ export async function runRounds(s: Services, opts: RunOptions): Promise<RoundRep
     }
     setRoundStatus(db, round, 'evolving');
     const report = await finishRound(s, round);
+    await s.incidents.drain(db);
     setRoundReport(db, round, report);
     setRoundStatus(db, round, 'done');
     await s.tracker.forget(round);

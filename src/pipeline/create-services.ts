@@ -3,6 +3,7 @@ import type { Config } from '../config/schema.js';
 import { openDb, dbPath, type Db } from '../store/db.js';
 import { launchRenderPool, type RenderPool } from '../render/index.js';
 import { ImageCache } from './image-cache.js';
+import { Incidents, stageOfRole } from './incidents.js';
 import { closeQueues, openQueues } from './queues.js';
 import { RoundTracker } from './tracking.js';
 import { createRoles } from './roles/index.js';
@@ -28,8 +29,26 @@ export function createServices(config: Config, redisUrl: string, log: (m: string
     queues,
     tracker: new RoundTracker(redis, prefix),
     images: new ImageCache(redis, prefix),
+    incidents: new Incidents(redis, prefix, log),
+    currentRound: null,
     renderPool: () => (pool ??= launchRenderPool(config.render)),
-    roles: () => (roles ??= Promise.resolve(createRoles(config, { db: () => services.db(), redis, log }))),
+    roles: () =>
+      (roles ??= Promise.resolve(
+        createRoles(config, {
+          db: () => services.db(),
+          redis,
+          log,
+          round: () => services.currentRound,
+          onRetry: (e) =>
+            services.incidents.record({
+              round: e.round ?? services.currentRound,
+              stage: stageOfRole(e.role),
+              reason: e.reason,
+              message: `${e.message} (retried in ${(e.waitMs / 1000).toFixed(1)}s)`,
+              attempt: e.attempt,
+            }),
+        }),
+      )),
     db: () => (db ??= openDb(dbPath(config.outputDir))),
     log,
     async close() {

@@ -2,10 +2,12 @@ import { UnrecoverableError, type Job } from 'bullmq';
 import type { z } from 'zod';
 import { enqueue, type FollowUp } from './enqueue.js';
 import { jobIds, type Stage } from './stages.js';
+import { follow } from './follow-ups.js';
+import type { UsageNote } from './payloads.js';
 import type { Services } from './services.js';
 
 /** Reasons that no retry can fix: the job goes straight to its final-failure path. */
-const PERMANENT = new Set(['auth', 'model-not-found', 'schema', 'not-json', 'empty-choices', 'answer-not-in-choices', 'budget-exceeded', 'invalid-job-data']);
+const PERMANENT = new Set(['auth', 'model-not-found', 'bad-request', 'schema', 'not-json', 'empty-choices', 'answer-not-in-choices', 'budget-exceeded', 'invalid-job-data']);
 
 export interface StageHandler<T> {
   stage: Stage;
@@ -21,14 +23,17 @@ export interface ErrorInfo {
   message: string;
   attempt: number;
   detail?: unknown;
+  /** Model calls made (and paid for) before the failure. */
+  calls: UsageNote[];
 }
 
 export function errorInfo(err: unknown, attempt: number): ErrorInfo {
-  const e = err as { reason?: unknown; message?: unknown; raw?: unknown };
+  const e = err as { reason?: unknown; message?: unknown; raw?: unknown; calls?: unknown };
   const info: ErrorInfo = {
     reason: typeof e?.reason === 'string' ? e.reason : 'error',
     message: typeof e?.message === 'string' ? e.message : String(err),
     attempt,
+    calls: Array.isArray(e?.calls) ? (e.calls as UsageNote[]) : [],
   };
   if (e?.raw !== undefined) info.detail = { raw: e.raw };
   return info;
@@ -59,9 +64,14 @@ export function makeProcessor<T extends { round: number }>(services: Services, h
         const attempt = job.attemptsMade + 1;
         const info = errorInfo(err, attempt);
         const last = attempt >= (job.opts.attempts ?? 1) || PERMANENT.has(info.reason);
-        if (!last) throw err;
+        // Calls of a failed attempt were paid for: account them even when the job is retried.
+        const usage = info.calls.length ? [follow.failuresOnly(round, `${job.id}-a${attempt}`, [], info.calls)] : [];
+        if (!last) {
+          await enqueue(services.queues, services.tracker, usage);
+          throw err;
+        }
         services.log(`${handler.stage} ${job.id}: giving up after attempt ${attempt}: ${info.reason}: ${info.message}`);
-        followUps = handler.onFinalError(parsed.data, info, job);
+        followUps = [...handler.onFinalError(parsed.data, info, job), ...usage];
       }
     }
     await enqueue(services.queues, services.tracker, followUps);

@@ -6,6 +6,7 @@ import type { ImageCache } from './image-cache.js';
 import type { Queues } from './queues.js';
 import type { RoundTracker } from './tracking.js';
 import type { Roles } from './roles/types.js';
+import type { Incidents } from './incidents.js';
 
 /** What processors share in one process. Heavy parts (Chromium, LLM clients, SQLite) start on first use. */
 export interface Services {
@@ -14,6 +15,9 @@ export interface Services {
   queues: Queues;
   tracker: RoundTracker;
   images: ImageCache;
+  incidents: Incidents;
+  /** The round the controller is driving in this process (null in worker processes and between rounds). */
+  currentRound: number | null;
   roles(): Promise<Roles>;
   renderPool(): Promise<RenderPool>;
   /** The SQLite store; only the store stage and the round controller open it. */

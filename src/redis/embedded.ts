@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { Redis } from 'ioredis';
 import { FlywheelError } from '../errors.js';
 import { freePort, portOpen } from './free-port.js';
 import { pidAlive, pidCommand } from './process.js';
@@ -123,7 +124,7 @@ export async function startEmbeddedRedis(opts: { outputDir: string; serverPath: 
 
   const existing = readOwner(dir);
   if (existing && isOurRedis(existing) && (await portOpen(existing.port))) {
-    const owned = !pidAlive(existing.ownerPid) || existing.ownerPid === process.pid;
+    const owned = existing.ownerPid === 0 || existing.ownerPid === process.pid || !pidAlive(existing.ownerPid);
     if (owned) writeOwner(dir, { ...existing, ownerPid: process.pid });
     return handle(dir, existing.port, existing.redisPid, owned, opts.serverPath);
   }
@@ -152,10 +153,26 @@ export async function startEmbeddedRedis(opts: { outputDir: string; serverPath: 
   );
 }
 
+/** Connections to the server other than the one asking. */
+async function otherClients(port: number): Promise<number> {
+  const client = new Redis(port, '127.0.0.1', { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    const list = (await client.client('LIST')) as string;
+    return Math.max(0, list.split('\n').filter((l) => l.startsWith('id=')).length - 1);
+  } catch {
+    return 0;
+  } finally {
+    client.disconnect();
+  }
+}
+
 /**
- * The handle of a server this process uses. An owner supervises it: if the server dies (OOM killer, a
+ * The handle of a server this process uses. The owner supervises it: if the server dies (OOM killer, a
  * stray kill), it is restarted on the same port from its append-only file, so clients reconnect to the
- * same URL and queued work survives.
+ * same URL and queued work survives. An owner that stops while other flywheel processes are still
+ * connected (a dashboard, a worker) leaves the server running and hands it over: one of them adopts it.
  */
 function handle(dir: string, port: number, pid: number, owned: boolean, serverPath: string): EmbeddedRedis {
   let stopped = false;
@@ -167,10 +184,16 @@ function handle(dir: string, port: number, pid: number, owned: boolean, serverPa
     owned,
     restarts: 0,
     async stop() {
-      if (stopped || !owned) return;
+      if (stopped) return;
       stopped = true;
       clearInterval(watch);
+      if (!r.owned) return;
       await restarting;
+      if ((await otherClients(port)) > 0) {
+        writeOwner(dir, { ownerPid: 0, redisPid: r.pid, port });
+        r.owned = false;
+        return;
+      }
       await stopPid(r.pid);
       const info = readOwner(dir);
       if (info && info.redisPid === r.pid) fs.rmSync(path.join(dir, OWNER_FILE), { force: true });
@@ -190,8 +213,22 @@ function handle(dir: string, port: number, pid: number, owned: boolean, serverPa
       }
     }
   };
+  const adoptIfOrphaned = () => {
+    const info = readOwner(dir);
+    if (!info || info.port !== port || info.ownerPid === process.pid) return;
+    if (info.ownerPid !== 0 && pidAlive(info.ownerPid)) return;
+    writeOwner(dir, { ...info, ownerPid: process.pid });
+    r.pid = info.redisPid;
+    r.owned = true;
+  };
   const watch = setInterval(() => {
-    if (!owned || stopped || restarting || pidAlive(r.pid) || r.restarts >= MAX_RESTARTS) return;
+    if (stopped || restarting) return;
+    if (!r.owned) return adoptIfOrphaned();
+    if (readOwner(dir)?.ownerPid !== process.pid) {
+      r.owned = false;
+      return;
+    }
+    if (pidAlive(r.pid) || r.restarts >= MAX_RESTARTS) return;
     restarting = restart().finally(() => (restarting = undefined));
   }, WATCH_MS);
   watch.unref();

@@ -98,6 +98,25 @@ describe('embedded Redis', () => {
     expect(pidAlive(r.pid)).toBe(false);
   });
 
+  it('an owner that exits while another process still uses the server hands it over instead of stopping it', async () => {
+    const t = tmpDir();
+    cleanup = t.cleanup;
+    const { child, line } = await spawnUntilLine(process.execPath, ['--import', 'tsx', HOLD, t.dir], { cwd: REPO_ROOT });
+    const { redisPid } = JSON.parse(line) as { redisPid: number };
+    const joined = await startEmbeddedRedis({ outputDir: t.dir, serverPath: 'redis-server' });
+    expect(joined).toMatchObject({ pid: redisPid, owned: false });
+    const client = new Redis(joined.url);
+    await client.set('round', '7');
+    child.kill('SIGINT');
+    expect(await waitExit(child)).toBe(130);
+    for (let i = 0; i < 200 && !joined.owned; i++) await new Promise((r) => setTimeout(r, 25));
+    expect(joined.owned).toBe(true);
+    expect(await client.get('round')).toBe('7');
+    client.disconnect();
+    await joined.stop();
+    expect(await waitGone(redisPid)).toBe(true);
+  });
+
   it('explains how to fix a missing redis-server', async () => {
     const t = tmpDir();
     cleanup = t.cleanup;

@@ -4,12 +4,16 @@ import type { Db } from '../../store/db.js';
 import type { Roles } from './types.js';
 import { createOfflineRoles, OFFLINE_VERSIONS } from './offline.js';
 import { createLlmRoles } from './llm/index.js';
+import type { RetryEvent } from '../../llm/client.js';
 import { robustnessDraft } from '../robustness.js';
 
 export interface RoleDeps {
   db: () => Db;
   redis?: Redis;
+  /** The round in progress, for model calls made outside samples (the evolve step's normaliser and embedder). */
+  round?: () => number | null;
   log?: (message: string) => void;
+  onRetry?: (event: RetryEvent) => void;
 }
 
 const OFFLINE_MODELS = { author: 'offline-blueprints', checker: 'offline-rules', repairer: 'offline-blueprints', expander: 'offline-blueprints' };
@@ -21,7 +25,7 @@ const OFFLINE_MODELS = { author: 'offline-blueprints', checker: 'offline-rules',
  */
 export function createRoles(config: Config, deps: RoleDeps): Roles {
   const offline = createOfflineRoles(config);
-  const llm = createLlmRoles(config, { db: deps.db, ...(deps.redis ? { redis: deps.redis } : {}), ...(deps.log ? { log: deps.log } : {}) });
+  const llm = createLlmRoles(config, deps);
   const models: Record<string, string> = { ...OFFLINE_MODELS, ...llm.models };
   const online = Object.keys(llm.models).length;
   const roles: Roles = {

@@ -3,7 +3,7 @@ import type { ClusterNamer, Embedder } from '../../../../knowledge/contracts.js'
 import { LLM_ROLES, type LlmRole } from '../../../config/sections/llm.js';
 import type { Config } from '../../../config/schema.js';
 import { memorySpend, redisSpend } from '../../../llm/budget.js';
-import { LlmClient } from '../../../llm/client.js';
+import { LlmClient, type RetryEvent } from '../../../llm/client.js';
 import { roleEndpoint, type RoleEndpoint } from '../../../llm/settings.js';
 import type { Db } from '../../../store/db.js';
 import { recordUsage } from '../../../store/usage.js';
@@ -24,6 +24,8 @@ export interface LlmRoleDeps {
   /** The round in progress, for calls made outside samples (embedder, normaliser); null between rounds. */
   round?: () => number | null;
   log?: (message: string) => void;
+  /** Every retried failure of a call (recorded as an incident by the pipeline). */
+  onRetry?: (event: RetryEvent) => void;
 }
 
 /** The LLM-backed roles; a role is present only when its merged settings have a base URL and a model. */
@@ -51,6 +53,7 @@ export function createLlmRoles(config: Config, deps: LlmRoleDeps): LlmRoles {
     db: deps.db,
     spend: deps.redis ? redisSpend(deps.redis, config.pipeline.queuePrefix) : memorySpend(),
     ...(deps.log ? { log: deps.log } : {}),
+    ...(deps.onRetry ? { onRetry: deps.onRetry } : {}),
   });
   const eps = Object.fromEntries(LLM_ROLES.map((r) => [r, roleEndpoint(llm, r)])) as Record<LlmRole, RoleEndpoint | null>;
   const round = deps.round ?? (() => null);
