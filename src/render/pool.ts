@@ -47,6 +47,7 @@ class SandboxPool implements RenderPool {
   private busy = 0;
   /** Pages that died and could not be reopened yet (the health check retries them). */
   private lost = 0;
+  private checking = false;
   private counters = { jobs: 0, pageRestarts: 0, browserRestarts: 0, keptImageHits: 0 };
 
   constructor(private readonly s: RenderSettings) {
@@ -207,7 +208,6 @@ class SandboxPool implements RenderPool {
     item.resolve(result);
     // A timed-out job may have left hundreds of MB in the renderer: start over with a fresh page.
     if (!result.ok && result.error.type === 'timeout' && current?.alive) {
-      this.counters.pageRestarts++;
       await current.dispose();
       current = null;
     }
@@ -219,7 +219,11 @@ class SandboxPool implements RenderPool {
     let next = slot;
     if (!this.closed && (!next || !next.alive || next.jobsDone >= this.s.recycleAfterJobs)) {
       try {
-        next = next ? await this.replace(next) : await this.openSlot(await this.browser());
+        if (next) next = await this.replace(next);
+        else {
+          this.counters.pageRestarts++;
+          next = await this.openSlot(await this.browser());
+        }
       } catch {
         next = null;
       }
@@ -241,8 +245,18 @@ class SandboxPool implements RenderPool {
     for (const item of this.queue.splice(0)) item.resolve(failure({ type: 'crash', message: 'the render sandbox has no working page (Chromium keeps failing)' }));
   }
 
+  /** Reopens lost pages and replaces idle pages that died or stopped answering (they stay usable while pinged). */
   private async checkHealth(): Promise<void> {
-    if (this.closed) return;
+    if (this.closed || this.checking) return;
+    this.checking = true;
+    try {
+      await this.checkPages();
+    } finally {
+      this.checking = false;
+    }
+  }
+
+  private async checkPages(): Promise<void> {
     for (; this.lost > 0; this.lost--) {
       try {
         this.idle.push(await this.openSlot(await this.browser()));
@@ -251,14 +265,16 @@ class SandboxPool implements RenderPool {
       }
     }
     this.pump();
-    const slots = this.idle.splice(0);
-    this.busy += slots.length;
-    await Promise.all(
-      slots.map(async (slot) => {
-        const ok = this.chromium?.browser.connected === true && (await slot.ping(5000));
-        await this.giveBack(ok ? slot : (await slot.dispose(), null));
-      }),
-    );
+    const connected = this.chromium?.browser.connected === true;
+    for (const slot of [...this.idle]) {
+      if (connected && (await slot.ping(5000))) continue;
+      const i = this.idle.indexOf(slot);
+      if (i < 0) continue;
+      this.idle.splice(i, 1);
+      this.busy++;
+      await slot.dispose();
+      await this.giveBack(null);
+    }
   }
 
   async health(): Promise<PoolHealth> {

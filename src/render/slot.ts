@@ -14,6 +14,9 @@ export type SlotOutcome =
   /** The page stopped answering (its main thread is stuck). */
   | { kind: 'hung' };
 
+/** Longest wait for Chromium to create a page (normally well under a second). */
+const OPEN_TIMEOUT_MS = 8000;
+
 /** Grace on top of the job's own limit before the page itself is considered stuck. */
 const HUNG_GRACE_MS = 5000;
 
@@ -38,7 +41,18 @@ export class PageSlot {
   }
 
   static async open(browser: Browser, html: string, timeoutMs: number): Promise<PageSlot> {
-    const page = await browser.newPage();
+    // A page whose renderer dies while it opens never settles inside puppeteer: give up sooner.
+    const opening = browser.newPage();
+    let timer: NodeJS.Timeout | undefined;
+    const page = await Promise.race([
+      opening,
+      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('a new sandbox page did not open in time')), Math.min(timeoutMs, OPEN_TIMEOUT_MS)))),
+    ])
+      .catch((err: unknown) => {
+        void opening.then((late) => late.close()).catch(() => undefined);
+        throw err;
+      })
+      .finally(() => clearTimeout(timer));
     const slot = new PageSlot(page);
     try {
       await slot.setup(html, timeoutMs);
@@ -80,7 +94,7 @@ export class PageSlot {
     page.on('framenavigated', (frame) => {
       if (frame === page.mainFrame() && frame.url() !== SANDBOX_URL) this.markDead(`the sandbox page navigated to ${frame.url()}`);
     });
-    await page.goto(SANDBOX_URL, { waitUntil: 'load', timeout: timeoutMs });
+    await this.withTimeout(page.goto(SANDBOX_URL, { waitUntil: 'load', timeout: timeoutMs }), timeoutMs, 'the sandbox page did not load');
     await this.withTimeout(page.evaluate('window.__fw.ready()'), timeoutMs, 'the sandbox worker did not start');
   }
 
@@ -94,10 +108,13 @@ export class PageSlot {
     return this.dead === null && !this.page.isClosed();
   }
 
+  /** `p`, unless the page dies or `ms` pass first. */
   private async withTimeout<T>(p: Promise<T>, ms: number, message: string): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
+    const died = this.crash.promise.then((why) => Promise.reject(new Error(why)));
+    died.catch(() => undefined);
     try {
-      return await Promise.race([p, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(message)), ms)))]);
+      return await Promise.race([p, died, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(message)), ms)))]);
     } finally {
       clearTimeout(timer);
     }
@@ -186,9 +203,10 @@ export class PageSlot {
     }
   }
 
+  /** Closes the page without waiting: closing a crashed page can take until the protocol time-out. */
   async dispose(): Promise<void> {
     this.markDead('disposed');
-    await this.cdp?.detach().catch(() => undefined);
-    await this.page.close().catch(() => undefined);
+    void this.cdp?.detach().catch(() => undefined);
+    void this.page.close().catch(() => undefined);
   }
 }

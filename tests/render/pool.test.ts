@@ -1,12 +1,12 @@
 import fs from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { PNG } from 'pngjs';
 import { FlywheelError } from '../../src/errors.js';
 import { decodePng } from '../../src/render/metrics.js';
 import { expectOk, useRenderPool } from '../support/render-pool.js';
 
 // Generous time limit so a heap overflow ends in a renderer crash (not a time-out); small recycle quota.
-const env = useRenderPool({ pages: 2, jobTimeoutMs: 10_000, maxHeapMB: 128, recycleAfterJobs: 6 });
+const env = useRenderPool({ pages: 2, jobTimeoutMs: 10_000, maxHeapMB: 128, recycleAfterJobs: 6, healthIntervalMs: 200 });
 
 /** Alive and not a zombie. */
 function running(pid: number): boolean {
@@ -57,6 +57,25 @@ describe('render pool', () => {
     if (!r.ok) expect(r.error).toMatchObject({ type: 'too-large', message: expect.stringMatching(/memory/) });
     expect((await env.pool.health()).pageRestarts).toBeGreaterThanOrEqual(before + 2);
     expectOk(await env.pool.renderFigure({ code: 'vt.point(5, 5);', width: 64, height: 64 }));
+  });
+
+  it('the health check replaces pages whose renderer died, before any job needs them', async () => {
+    const { processes, pageRestarts } = await env.pool.health();
+    const renderers = processes.filter((pid) => fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer'));
+    expect(renderers.length).toBeGreaterThanOrEqual(2);
+    for (const pid of renderers) process.kill(pid, 'SIGKILL');
+    await vi.waitFor(
+      async () => {
+        const h = await env.pool.health();
+        expect(h.pageRestarts).toBeGreaterThan(pageRestarts);
+        expect(h.idlePages).toBe(2);
+      },
+      { timeout: 30_000, interval: 100 },
+    );
+    // The pages are healthy again: the next job needs no replacement.
+    const restarts = (await env.pool.health()).pageRestarts;
+    expectOk(await env.pool.renderFigure({ code: 'vt.point(5, 5);', width: 32, height: 32 }));
+    expect((await env.pool.health()).pageRestarts).toBe(restarts);
   });
 
   it('relaunches Chromium when the browser dies', async () => {
