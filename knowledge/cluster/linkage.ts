@@ -23,10 +23,9 @@ export function cosineDistanceMatrix(vectors: Float32Array, n: number, dim: numb
   if (n * n > 2 ** 32 - 1) throw new RangeError(`a full distance matrix of ${n} points does not fit in one array`);
   const d = new Float32Array(n * n);
   const v = vectors;
+  const dist = (dot: number) => (dot >= 1 ? 0 : 1 - dot);
   const put = (i: number, j: number, dot: number) => {
-    const x = dot >= 1 ? 0 : 1 - dot;
-    d[i * n + j] = x;
-    d[j * n + i] = x;
+    d[i * n + j] = d[j * n + i] = dist(dot);
   };
   const n4 = n - (n % 4);
   for (let bi = 0; bi < n4; bi += TILE) {
@@ -59,10 +58,22 @@ export function cosineDistanceMatrix(vectors: Float32Array, n: number, dim: numb
             p = v[a3 + k]!;
             s30 += p * x0; s31 += p * x1; s32 += p * x2; s33 += p * x3;
           }
-          put(i, j, s00); put(i, j + 1, s01); put(i, j + 2, s02); put(i, j + 3, s03);
-          put(i + 1, j, s10); put(i + 1, j + 1, s11); put(i + 1, j + 2, s12); put(i + 1, j + 3, s13);
-          put(i + 2, j, s20); put(i + 2, j + 1, s21); put(i + 2, j + 2, s22); put(i + 2, j + 3, s23);
-          put(i + 3, j, s30); put(i + 3, j + 1, s31); put(i + 3, j + 2, s32); put(i + 3, j + 3, s33);
+          const r0 = i * n + j;
+          const r1 = r0 + n;
+          const r2 = r1 + n;
+          const r3 = r2 + n;
+          d[r0] = dist(s00); d[r0 + 1] = dist(s01); d[r0 + 2] = dist(s02); d[r0 + 3] = dist(s03);
+          d[r1] = dist(s10); d[r1 + 1] = dist(s11); d[r1 + 2] = dist(s12); d[r1 + 3] = dist(s13);
+          d[r2] = dist(s20); d[r2 + 1] = dist(s21); d[r2 + 2] = dist(s22); d[r2 + 3] = dist(s23);
+          d[r3] = dist(s30); d[r3 + 1] = dist(s31); d[r3 + 2] = dist(s32); d[r3 + 3] = dist(s33);
+          const c0 = j * n + i;
+          const c1 = c0 + n;
+          const c2 = c1 + n;
+          const c3 = c2 + n;
+          d[c0] = d[r0]!; d[c0 + 1] = d[r1]!; d[c0 + 2] = d[r2]!; d[c0 + 3] = d[r3]!;
+          d[c1] = d[r0 + 1]!; d[c1 + 1] = d[r1 + 1]!; d[c1 + 2] = d[r2 + 1]!; d[c1 + 3] = d[r3 + 1]!;
+          d[c2] = d[r0 + 2]!; d[c2 + 1] = d[r1 + 2]!; d[c2 + 2] = d[r2 + 2]!; d[c2 + 3] = d[r3 + 2]!;
+          d[c3] = d[r0 + 3]!; d[c3 + 1] = d[r1 + 3]!; d[c3 + 2] = d[r2 + 3]!; d[c3 + 3] = d[r3 + 3]!;
         }
       }
     }
