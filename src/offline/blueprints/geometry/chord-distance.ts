@@ -1,9 +1,9 @@
 import { defineBlueprint, type ExpansionMode } from '../../blueprint.js';
-import { numericDistractors } from '../../format.js';
+import { numericDistractors, px } from '../../format.js';
 import { answerBlock, solutionText, value, type AnswerStyle } from './lib/answer.js';
 import { awayFrom, declarePoints, lines, pointCall } from './lib/code.js';
 import { fitFrame } from './lib/frame.js';
-import { type Vec, add, dist, foot, mul, polar, vec } from './lib/vec.js';
+import { type Vec, add, dist, foot, mul, polar, sub, unit, vec } from './lib/vec.js';
 
 type Params = AnswerStyle & {
   r: number;
@@ -87,13 +87,19 @@ export const chordDistance = defineBlueprint<Params>({
       `vt.measure(O, R, '${p.r}');`,
       'vt.export({ O, A, B, C, D });',
     );
+    // Foot labels sit inside the circle, on the side away from the right-angle mark (which faces A or C).
+    const footLabel = (name: string, from: Vec, to: Vec) => {
+      const F = f.toPx(foot(m.O, from, to));
+      const d = add(mul(unit(sub(f.toPx(to), f.toPx(from))), 14), mul(unit(sub(O, F)), 12));
+      return `vt.point(${name}.x, ${name}.y, '${name}', { labelOffset: { dx: ${px(d.x)}, dy: ${px(d.y)} } });`;
+    };
     const toAB = {
       description: 'Drop the perpendicular from the centre O to the chord AB, with foot M',
-      code: lines('// perpendicular from the centre to chord AB', 'const { O, A, B } = state;', 'const M = vt.perpendicular(O, A, B);', "vt.point(M.x, M.y, 'M', { labelOffset: { dx: 8, dy: -8 } });"),
+      code: lines('// perpendicular from the centre to chord AB', 'const { O, A, B } = state;', 'const M = vt.perpendicular(O, A, B);', footLabel('M', m.A, m.B)),
     };
     const toCD = {
       description: 'Drop the perpendicular from the centre O to the chord CD, with foot N',
-      code: lines('// perpendicular from the centre to chord CD', 'const { O, C, D } = state;', 'const N = vt.perpendicular(O, C, D);', "vt.point(N.x, N.y, 'N', { labelOffset: { dx: 8, dy: 14 } });"),
+      code: lines('// perpendicular from the centre to chord CD', 'const { O, C, D } = state;', 'const N = vt.perpendicular(O, C, D);', footLabel('N', m.C, m.D)),
     };
     const M = foot(m.O, m.A, m.B);
     const N = foot(m.O, m.C, m.D);

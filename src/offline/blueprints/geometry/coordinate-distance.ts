@@ -50,7 +50,7 @@ export const coordinateDistance = defineBlueprint<Params>({
       } else B = [rng.int(lo, hi), rng.int(lo, hi)];
       const C: [number, number] = [rng.int(lo, hi), rng.int(lo, hi)];
       const pts = [A, B, C];
-      const inside = pts.every(([x, y]) => x >= lo && x <= hi && y >= lo && y <= hi);
+      const inside = pts.every(([x, y]) => x >= lo && x <= hi && y >= lo && y <= hi && x !== 0 && y !== 0);
       const slanted = SIDES.every(([u, v]) => {
         const [P, Q] = [pts['ABC'.indexOf(u)]!, pts['ABC'.indexOf(v)]!];
         return P[0] !== Q[0] && P[1] !== Q[1];

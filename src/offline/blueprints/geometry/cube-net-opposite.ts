@@ -15,7 +15,7 @@ type Params = AnswerStyle & {
   ext: ExpansionMode[];
 };
 
-const CELL = 64;
+const CELL = 80;
 
 function cells(p: Params): Cell[] {
   return CUBE_NETS[p.net]!.map(([x, y]): Cell => (p.upright ? [y, x] : [x, y]));
@@ -68,7 +68,7 @@ export const cubeNetOpposite = defineBlueprint<Params>({
       `const numbers = [${p.numbers.join(', ')}];`,
       'cells.forEach(([x, y], i) => {',
       '  vt.polygon([{ x, y }, { x: x + s, y }, { x: x + s, y: y + s }, { x, y: y + s }]);',
-      "  vt.text(x + s / 2, y + s / 2 + 9, String(numbers[i]), { align: 'center', size: 26 });",
+      "  vt.text(x + s / 2, y + s / 2 + 11, String(numbers[i]), { align: 'center', size: 30 });",
       '});',
       'vt.export({ cells, s });',
     );
@@ -82,8 +82,8 @@ export const cubeNetOpposite = defineBlueprint<Params>({
         code: lines(
           `// the run of three squares through the face numbered ${n}`,
           `vt.highlight(${px(x0 + 4)}, ${px(y0 + 4)}, ${px(Math.abs(a.x - b.x) + CELL - 8)}, ${px(Math.abs(a.y - b.y) + CELL - 8)}, { color: '${color}' });`,
-          `vt.circle({ x: ${px(ca.x)}, y: ${px(ca.y)} }, 22, { color: '${color}' });`,
-          `vt.circle({ x: ${px(cb.x)}, y: ${px(cb.y)} }, 22, { color: '${color}' });`,
+          `vt.circle({ x: ${px(ca.x)}, y: ${px(ca.y)} }, 26, { color: '${color}' });`,
+          `vt.circle({ x: ${px(cb.x)}, y: ${px(cb.y)} }, 26, { color: '${color}' });`,
         ),
       };
     };

@@ -3,7 +3,7 @@ import { numericDistractors } from '../../format.js';
 import { answerBlock, degrees, solutionText, value, type AnswerStyle } from './lib/answer.js';
 import { declarePoints, exportNames, lines } from './lib/code.js';
 import { fitFrame } from './lib/frame.js';
-import { CUBOID_EDGES, cuboidCorners, dot3, len3, oblique, sub3 } from './lib/solid.js';
+import { CUBOID_EDGES, cuboidCorners, dot3, len3, oblique, recedingAngle, sub3 } from './lib/solid.js';
 import { centroid } from './lib/vec.js';
 
 type Params = AnswerStyle & {
@@ -42,7 +42,7 @@ export const cuboidDiagonal = defineBlueprint<Params>({
   build(p) {
     const corners = cuboidCorners(p.a, p.b, p.c);
     const names = Object.keys(corners) as (keyof typeof corners)[];
-    const flat = names.map((n) => oblique(corners[n]));
+    const flat = names.map((n) => oblique(corners[n], recedingAngle(p.a, p.c)));
     const f = fitFrame(flat, { x: 90, y: 80, w: 332, h: 352 });
     const pts = Object.fromEntries(names.map((n, i) => [n, f.toPx(flat[i]!)]));
     const seg = (e: string, dashed: boolean) => `vt.segment(${e[0]}, ${e[1]}${dashed ? ', { dash: true, color: "#555" }' : ''});`;

@@ -55,17 +55,21 @@ export const gridTriangleArea = defineBlueprint<Params>({
     const negative = difficulty === 'hard';
     const pl = plane(negative);
     const [wLo, wHi] = difficulty === 'easy' ? [3, 6] : difficulty === 'medium' ? [4, 8] : [5, 9];
-    const W = rng.int(wLo, wHi);
-    const H = rng.int(wLo, wHi);
-    const x0 = rng.int(pl.min + 1, pl.max - 1 - W);
-    const y0 = rng.int(pl.min + 1, pl.max - 1 - H);
-    const sx = rng.chance(0.5);
-    const sy = rng.chance(0.5);
-    const X = (t: number) => (sx ? x0 + W - t : x0 + t);
-    const Y = (t: number) => (sy ? y0 + H - t : y0 + t);
-    const u = rng.int(1, H - 1);
-    const v = rng.int(1, W - 1);
-    return { A: [X(0), Y(0)], B: [X(W), Y(u)], C: [X(v), Y(H)], negative, mc: rng.chance(0.5), choiceSeed: rng.int(0, 1e9), ext: [] };
+    // Vertices stay off the axes, where they would sit on the tick labels.
+    for (;;) {
+      const W = rng.int(wLo, wHi);
+      const H = rng.int(wLo, wHi);
+      const x0 = rng.int(pl.min + 1, pl.max - 1 - W);
+      const y0 = rng.int(pl.min + 1, pl.max - 1 - H);
+      const sx = rng.chance(0.5);
+      const sy = rng.chance(0.5);
+      const X = (t: number) => (sx ? x0 + W - t : x0 + t);
+      const Y = (t: number) => (sy ? y0 + H - t : y0 + t);
+      const u = rng.int(1, H - 1);
+      const v = rng.int(1, W - 1);
+      const [A, B, C]: [[number, number], [number, number], [number, number]] = [[X(0), Y(0)], [X(W), Y(u)], [X(v), Y(H)]];
+      if ([A, B, C].every(([x, y]) => x !== 0 && y !== 0)) return { A, B, C, negative, mc: rng.chance(0.5), choiceSeed: rng.int(0, 1e9), ext: [] };
+    }
   },
 
   build(p) {

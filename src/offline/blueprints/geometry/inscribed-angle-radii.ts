@@ -15,8 +15,8 @@ type Params = AnswerStyle & {
   ext: ExpansionMode[];
 };
 
-const O_PX = vec(256, 292);
-const R = 112;
+const O_PX = vec(256, 300);
+const R = 128;
 const toPx = (p: Vec): Vec => vec(O_PX.x + p.x, O_PX.y - p.y);
 const perp = (v: Vec): Vec => vec(-v.y, v.x);
 
@@ -48,8 +48,8 @@ export const inscribedAngleRadii = defineBlueprint<Params>({
   expansions: ['sequential'],
 
   params(rng, difficulty) {
-    const theta = difficulty === 'easy' ? 5 * rng.int(6, 12) : difficulty === 'medium' ? rng.int(28, 60) : rng.int(25, 62);
-    const room = 180 - theta - 30;
+    const theta = difficulty === 'easy' ? 5 * rng.int(6, 12) : difficulty === 'medium' ? rng.int(28, 60) : rng.int(25, 60);
+    const room = 180 - theta - 50;
     return {
       theta,
       mu: rng.int(72, 108),

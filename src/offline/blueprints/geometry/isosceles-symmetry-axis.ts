@@ -75,7 +75,7 @@ export const isoscelesSymmetryAxis = defineBlueprint<Params>({
       code: lines(
         '// symmetry axis of the isosceles triangle',
         'const { A, B, C } = state;',
-        "const M = vt.midpoint(B, C, 'M');",
+        "const M = vt.midpoint(B, C, 'M', { labelOffset: { dx: -14, dy: -14 } });",
         'vt.symmetryAxis(A, M);',
         'vt.rightAngle(A, M, C);',
         exportNames(['M']),

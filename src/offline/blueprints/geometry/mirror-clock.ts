@@ -70,8 +70,8 @@ export const mirrorClock = defineBlueprint<Params>({
   build(p) {
     const minuteAngle = 6 * p.minute;
     const hourAngle = 30 * (p.hour % 12) + p.minute / 2;
-    const hourTip = polar(vec(0, 0), dial(hourAngle), 0.5 * RADIUS);
-    const minuteTip = polar(vec(0, 0), dial(minuteAngle), 0.8 * RADIUS);
+    const hourTip = polar(vec(0, 0), dial(hourAngle), 0.45 * RADIUS);
+    const minuteTip = polar(vec(0, 0), dial(minuteAngle), 0.64 * RADIUS);
     const [H, M] = [toPx(hourTip), toPx(minuteTip)];
     const figureCode = lines(
       `const O = { x: ${CENTRE.x}, y: ${CENTRE.y} }, r = ${RADIUS};`,

@@ -121,7 +121,7 @@ export const parallelBentAngle = defineBlueprint<Params>({
         '// auxiliary parallel through the bend E',
         'const { P, B, E } = state;',
         'vt.parallel(E, P, B);',
-        `vt.text(${px(L.E.x - 70)}, ${px(L.E.y - 8)}, 'ℓ', { color: '#d62728' });`,
+        `vt.text(${px(Math.min(L.E.x + 40, 490))}, ${px(L.E.y - 8)}, 'ℓ', { color: '#d62728' });`,
       ),
     };
     const throughF = {

@@ -72,10 +72,10 @@ export const reflectPointCoordinates = defineBlueprint<Params>({
 
   params(rng, difficulty) {
     const mirror: Mirror = difficulty === 'easy' ? rng.pick(['vertical', 'horizontal']) : rng.pick(['diagonal', 'antidiagonal']);
-    const c = difficulty === 'medium' ? 0 : rng.int(-2, 2);
+    const c = difficulty === 'medium' ? 0 : rng.int(-1, 2);
     const lo = PLANE.min + 1;
     const hi = PLANE.max - 1;
-    const ok = (x: number, y: number) => x >= lo && x <= hi && y >= lo && y <= hi;
+    const ok = (x: number, y: number) => x >= lo && x <= hi && y >= lo && y <= hi && x !== 0 && y !== 0;
     for (;;) {
       const P: [number, number] = [rng.int(lo, hi), rng.int(lo, hi)];
       const Q: [number, number] = [rng.int(lo, hi), rng.int(lo, hi)];
@@ -84,7 +84,7 @@ export const reflectPointCoordinates = defineBlueprint<Params>({
       const s = side(p, ...P);
       const apart = Math.hypot(P[0] - Q[0], P[1] - Q[1]) >= 3;
       const offLine = Math.abs(P[0] - P1[0]) + Math.abs(P[1] - P1[1]) >= 4 && Math.abs(Q[0] - Q1[0]) + Math.abs(Q[1] - Q1[1]) >= 2;
-      if (s !== 0 && side(p, ...Q) === s && ok(...P1) && ok(...Q1) && apart && offLine) return p;
+      if (s !== 0 && side(p, ...Q) === s && ok(...P) && ok(...Q) && ok(...P1) && ok(...Q1) && apart && offLine) return p;
     }
   },
 

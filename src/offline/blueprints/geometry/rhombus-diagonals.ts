@@ -57,7 +57,7 @@ export const rhombusDiagonals = defineBlueprint<Params>({
     const figureCode = lines(
       declarePoints(px, centroid(Object.values(px))),
       'vt.polygon([A, B, C, D]);',
-      `vt.measure(A, B, '${p.side} cm');`,
+      `vt.measure(D, A, '${p.side} cm');`,
       exportNames(['A', 'B', 'C', 'D']),
     );
     const diagonals = {

@@ -71,7 +71,8 @@ export const shortestPathReflection = defineBlueprint<Params>({
       'vt.rightAngle(B, D, C);',
       `vt.measure(A, C, '${p.a} km');`,
       `vt.measure(B, D, '${p.b} km');`,
-      `vt.measure(C, D, '${p.d} km');`,
+      `vt.text(${px((pt.C.x + pt.D.x) / 2)}, ${px(y + 54)}, '${p.d} km', { align: 'center' });`,
+      `vt.polyline([{ x: ${px(pt.C.x)}, y: ${px(y + 38)} }, { x: ${px(pt.D.x)}, y: ${px(y + 38)} }], { width: 1, color: '#555' });`,
       'vt.export({ L1, L2, A, B, C, D });',
     );
     const reflect = {

@@ -61,7 +61,7 @@ export const tangentRadius = defineBlueprint<Params>({
     const rPx = p.r * f.scale;
     const pts = { P: f.toPx(m.P), T: f.toPx(m.T), R: f.toPx(m.R) };
     const figureCode = lines(
-      `const O = ${pointCall('O', O, vec(-6, -12))};`,
+      `const O = ${pointCall('O', O, vec(16 * Math.cos(((p.phi + 205) * Math.PI) / 180), -16 * Math.sin(((p.phi + 205) * Math.PI) / 180)))};`,
       declarePoints(pts, O),
       `vt.circle(O, ${rPx.toFixed(1)});`,
       'vt.segment(P, T);',

@@ -12,10 +12,10 @@ export const sub3 = (a: Vec3, b: Vec3): Vec3 => vec3(a.x - b.x, a.y - b.y, a.z -
 export const dot3 = (a: Vec3, b: Vec3): number => a.x * b.x + a.y * b.y + a.z * b.z;
 export const len3 = (a: Vec3): number => Math.sqrt(dot3(a, a));
 
-/** Cabinet oblique projection: depth drawn at 40° and halved, as in textbook cuboid drawings. */
-export function oblique(p: Vec3): Vec {
+/** Cabinet oblique projection: depth drawn at `deg` (default 40°) and halved, as in textbook cuboid drawings. */
+export function oblique(p: Vec3, deg = 40): Vec {
   const k = 0.5;
-  const t = (40 * Math.PI) / 180;
+  const t = (deg * Math.PI) / 180;
   return { x: p.x + k * p.y * Math.cos(t), y: p.z + k * p.y * Math.sin(t) };
 }
 
@@ -34,6 +34,14 @@ export function cuboidCorners(a: number, b: number, c: number): Record<'A' | 'B'
     G: vec3(a, b, c),
     H: vec3(0, b, c),
   };
+}
+
+/**
+ * A receding angle that keeps the drawn space diagonal AG clear of the corner F: they line up when
+ * height/length equals the tangent of the receding angle.
+ */
+export function recedingAngle(length: number, height: number): number {
+  return height / length > 0.75 ? 28 : 45;
 }
 
 /** Visible and hidden (dashed) edges of the cuboid as drawn from the front, above and to the right. */
