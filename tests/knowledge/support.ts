@@ -19,7 +19,7 @@ export function freshStore(): { db: Db; dir: string; cleanup: () => void } {
   };
 }
 
-export const settings = (over: Partial<KnowledgeSettings> = {}): KnowledgeSettings => KnowledgeSettings.parse(over);
+const settings = (over: Partial<KnowledgeSettings> = {}): KnowledgeSettings => KnowledgeSettings.parse(over);
 
 /** Evolves a round with the offline embedder (cached in the store) and the offline namer. */
 export function evolveOffline(db: Db, round: number, over: Partial<KnowledgeSettings> = {}): Promise<GrowthReport> {
