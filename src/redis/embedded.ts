@@ -126,7 +126,7 @@ export async function startEmbeddedRedis(opts: { outputDir: string; serverPath: 
   if (existing && isOurRedis(existing) && (await portOpen(existing.port))) {
     const owned = existing.ownerPid === 0 || existing.ownerPid === process.pid || !pidAlive(existing.ownerPid);
     if (owned) writeOwner(dir, { ...existing, ownerPid: process.pid });
-    return handle(dir, existing.port, existing.redisPid, owned, opts.serverPath);
+    return handle(dir, existing.port, existing.redisPid, owned, opts.serverPath, undefined);
   }
 
   let lastErr: unknown;
@@ -135,7 +135,7 @@ export async function startEmbeddedRedis(opts: { outputDir: string; serverPath: 
     try {
       const child = await launch(opts.serverPath, dir, port);
       writeOwner(dir, { ownerPid: process.pid, redisPid: child.pid!, port });
-      return handle(dir, port, child.pid!, true, opts.serverPath);
+      return handle(dir, port, child.pid!, true, opts.serverPath, child);
     } catch (err) {
       lastErr = err;
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') break;
@@ -174,8 +174,16 @@ async function otherClients(port: number): Promise<number> {
  * same URL and queued work survives. An owner that stops while other flywheel processes are still
  * connected (a dashboard, a worker) leaves the server running and hands it over: one of them adopts it.
  */
-function handle(dir: string, port: number, pid: number, owned: boolean, serverPath: string): EmbeddedRedis {
+function handle(dir: string, port: number, pid: number, owned: boolean, serverPath: string, spawned: ChildProcess | undefined): EmbeddedRedis {
   let stopped = false;
+  let child = spawned;
+  // A server handed over to another process must not keep this one alive through its pipes.
+  const detach = () => {
+    child?.stdout?.destroy();
+    child?.stderr?.destroy();
+    child?.unref();
+    child = undefined;
+  };
   let restarting: Promise<void> | undefined;
   const r: EmbeddedRedis = {
     url: `redis://127.0.0.1:${port}`,
@@ -192,6 +200,7 @@ function handle(dir: string, port: number, pid: number, owned: boolean, serverPa
       if ((await otherClients(port)) > 0) {
         writeOwner(dir, { ownerPid: 0, redisPid: r.pid, port });
         r.owned = false;
+        detach();
         return;
       }
       await stopPid(r.pid);
@@ -202,7 +211,8 @@ function handle(dir: string, port: number, pid: number, owned: boolean, serverPa
   const restart = async () => {
     for (let attempt = 0; attempt < 3 && !stopped; attempt++) {
       try {
-        const child = await launch(serverPath, dir, port);
+        detach();
+        child = await launch(serverPath, dir, port);
         r.pid = child.pid!;
         r.restarts++;
         writeOwner(dir, { ownerPid: process.pid, redisPid: r.pid, port });
@@ -226,6 +236,7 @@ function handle(dir: string, port: number, pid: number, owned: boolean, serverPa
     if (!r.owned) return adoptIfOrphaned();
     if (readOwner(dir)?.ownerPid !== process.pid) {
       r.owned = false;
+      detach();
       return;
     }
     if (pidAlive(r.pid) || r.restarts >= MAX_RESTARTS) return;
