@@ -3,7 +3,7 @@
  * display and reduced to a matching key, so spelling variants of one concept meet in one node.
  */
 
-export const MAX_NAME_CHARS = 200;
+const MAX_NAME_CHARS = 200;
 
 export type CleanResult = { ok: true; name: string } | { ok: false; reason: RejectReason };
 

@@ -43,7 +43,7 @@ function referenceIdf(): Idf {
 }
 
 /** One text's vector (synchronous: the offline embedder does no I/O after loading its corpus). */
-export function embedText(text: string, dim: number, idf: (feature: number) => number): Float32Array {
+function embedText(text: string, dim: number, idf: (feature: number) => number): Float32Array {
   const v = new Float32Array(dim);
   for (const [f, tf] of featureCounts(text)) {
     const w = (1 + Math.log(tf)) * idf(f);
