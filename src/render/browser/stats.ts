@@ -16,6 +16,8 @@ export interface PixelStats {
   inkBBox: BoxStat | null;
   /** Every pixel has the same RGBA value. */
   uniform: boolean;
+  /** No pixel is even partly transparent. */
+  opaque: boolean;
   changedFraction?: number;
   changedBBox?: BoxStat | null;
 }
@@ -30,11 +32,13 @@ export function pixelStats(rgba: Uint8Array | Uint8ClampedArray, width: number, 
   // How far a channel is from white after compositing over white.
   const ink = (c: number, a: number) => ((255 - c) * a) / 255;
   let inked = 0;
+  let opaque = true;
   let ix0 = width, iy0 = height, ix1 = -1, iy1 = -1;
   for (let y = 0, i = 0; y < height; y++) {
     for (let x = 0; x < width; x++, i++) {
       if (px[i] === WHITE) continue;
       const o = i * 4, a = rgba[o + 3]!;
+      if (a !== 255) opaque = false;
       if (ink(rgba[o]!, a) > tolerance || ink(rgba[o + 1]!, a) > tolerance || ink(rgba[o + 2]!, a) > tolerance) {
         inked++;
         if (x < ix0) ix0 = x;
@@ -51,6 +55,7 @@ export function pixelStats(rgba: Uint8Array | Uint8ClampedArray, width: number, 
     inkFraction: n ? inked / n : 0,
     inkBBox: inked ? { x: ix0, y: iy0, w: ix1 - ix0 + 1, h: iy1 - iy0 + 1 } : null,
     uniform,
+    opaque,
   };
   if (before) {
     const prev = words(before);

@@ -40,7 +40,7 @@ export type WorkerReply =
       imageId?: string;
       width: number;
       height: number;
-      stats: Omit<PixelStats, 'uniform'>;
+      stats: Omit<PixelStats, 'uniform' | 'opaque'>;
       consoleErrors: string[];
       elements: unknown[];
       exported: Record<string, unknown>;
@@ -253,17 +253,22 @@ export function workerMain(parts: WorkerParts, limits: WorkerLimits): void {
     }
 
     const w = canvas.width, h = canvas.height;
-    // Outputs are opaque: holes the code cleared show the white page, and a PNG round trip is exact.
-    ctx.save();
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.globalAlpha = 1;
-    ctx.globalCompositeOperation = 'destination-over';
-    ctx.fillStyle = '#ffffff';
-    ctx.fillRect(0, 0, w, h);
-    ctx.restore();
-    const pixels = priv.pixels(ctx, w, h);
     const sameSize = before !== null && w === width && h === height;
-    const { uniform, ...stats } = parts.pixelStats(pixels, w, h, sameSize ? before : null);
+    let pixels = priv.pixels(ctx, w, h);
+    let measured = parts.pixelStats(pixels, w, h, sameSize ? before : null);
+    if (!measured.opaque) {
+      // Outputs are opaque: holes the code cleared show the white page, and a PNG round trip is exact.
+      ctx.save();
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.globalAlpha = 1;
+      ctx.globalCompositeOperation = 'destination-over';
+      ctx.fillStyle = '#ffffff';
+      ctx.fillRect(0, 0, w, h);
+      ctx.restore();
+      pixels = priv.pixels(ctx, w, h);
+      measured = parts.pixelStats(pixels, w, h, sameSize ? before : null);
+    }
+    const { uniform, opaque: _opaque, ...stats } = measured;
     if (msg.kind === 'interaction' && !sameSize) {
       stats.changedFraction = 1;
       stats.changedBBox = { x: 0, y: 0, w, h };
