@@ -4,6 +4,7 @@ import { answerBlock, solutionText, value, type AnswerStyle } from './lib/answer
 import { lines } from './lib/code.js';
 import { type Plane, planeCode, planeScale, planeToPx } from './lib/plane.js';
 import { dist, shoelace, vec } from './lib/vec.js';
+import { firstFit } from './lib/retry.js';
 
 type Params = AnswerStyle & {
   /** Lattice vertices of triangle ABC. */
@@ -41,7 +42,7 @@ export const coordinateDistance = defineBlueprint<Params>({
     const pl = plane({ negative });
     const lo = pl.min + 1;
     const hi = pl.max - 1;
-    for (;;) {
+    return firstFit('coordinate-distance', () => {
       const A: [number, number] = [rng.int(lo, hi), rng.int(lo, hi)];
       let B: [number, number];
       if (difficulty === 'easy') {
@@ -57,7 +58,8 @@ export const coordinateDistance = defineBlueprint<Params>({
       });
       const area = shoelace(pts.map(([x, y]) => vec(x, y)));
       if (inside && slanted && area >= 8) return { A, B, C, negative, mc: rng.chance(0.5), choiceSeed: rng.int(0, 1e9), ext: [] };
-    }
+      return null;
+    });
   },
 
   build(p) {

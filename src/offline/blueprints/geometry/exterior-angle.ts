@@ -4,6 +4,7 @@ import { answerBlock, degrees, solutionText, type AnswerStyle } from './lib/answ
 import { declarePoints, exportNames, lines } from './lib/code.js';
 import { fitFrame } from './lib/frame.js';
 import { add, angleAt, centroid, polar, sub, vec } from './lib/vec.js';
+import { firstFit } from './lib/retry.js';
 
 type Params = AnswerStyle & {
   /** Interior angles at A and B. */
@@ -39,12 +40,13 @@ export const exteriorAngle = defineBlueprint<Params>({
   expansions: ['parallel'],
 
   params(rng, difficulty) {
-    for (;;) {
+    return firstFit('exterior-angle', () => {
       const step = difficulty === 'easy' ? 5 : 1;
       const alpha = step * rng.int(Math.ceil(35 / step), Math.floor(75 / step));
       const beta = step * rng.int(Math.ceil(35 / step), Math.floor(75 / step));
       if (alpha + beta <= 125 && Math.abs(alpha - beta) >= 4) return { alpha, beta, mc: rng.chance(0.5), choiceSeed: rng.int(0, 1e9), ext: [] };
-    }
+      return null;
+    });
   },
 
   build(p) {

@@ -4,6 +4,7 @@ import { answerBlock, solutionText, value, type AnswerStyle } from './lib/answer
 import { lines } from './lib/code.js';
 import { type Plane, planeCode, planeToPx } from './lib/plane.js';
 import { type Vec, dist, foot, shoelace, vec } from './lib/vec.js';
+import { firstFit } from './lib/retry.js';
 
 type Params = AnswerStyle & {
   /** Lattice vertices: A sits at a corner of the enclosing rectangle, B and C on the two far sides. */
@@ -56,7 +57,7 @@ export const gridTriangleArea = defineBlueprint<Params>({
     const pl = plane(negative);
     const [wLo, wHi] = difficulty === 'easy' ? [3, 6] : difficulty === 'medium' ? [4, 8] : [5, 9];
     // Vertices stay off the axes, where they would sit on the tick labels.
-    for (;;) {
+    return firstFit('grid-triangle-area', () => {
       const W = rng.int(wLo, wHi);
       const H = rng.int(wLo, wHi);
       const x0 = rng.int(pl.min + 1, pl.max - 1 - W);
@@ -69,7 +70,8 @@ export const gridTriangleArea = defineBlueprint<Params>({
       const v = rng.int(1, W - 1);
       const [A, B, C]: [[number, number], [number, number], [number, number]] = [[X(0), Y(0)], [X(W), Y(u)], [X(v), Y(H)]];
       if ([A, B, C].every(([x, y]) => x !== 0 && y !== 0)) return { A, B, C, negative, mc: rng.chance(0.5), choiceSeed: rng.int(0, 1e9), ext: [] };
-    }
+      return null;
+    });
   },
 
   build(p) {

@@ -75,7 +75,8 @@ export const isoscelesSymmetryAxis = defineBlueprint<Params>({
       code: lines(
         '// symmetry axis of the isosceles triangle',
         'const { A, B, C } = state;',
-        "const M = vt.midpoint(B, C, 'M', { labelOffset: { dx: -14, dy: -14 } });",
+        // vt.measure put the base length on the side of BC away from the canvas centre; M goes on the other side.
+        `const M = vt.midpoint(B, C, 'M', { labelOffset: { dx: -14, dy: ${px.B.y < 256 ? 16 : -14} } });`,
         'vt.symmetryAxis(A, M);',
         'vt.rightAngle(A, M, C);',
         exportNames(['M']),

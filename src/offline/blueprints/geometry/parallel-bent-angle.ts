@@ -4,6 +4,7 @@ import type { Rng } from '../../rng.js';
 import { answerBlock, degrees, solutionText, type AnswerStyle } from './lib/answer.js';
 import { exportNames, lines, pointCall, styleArg } from './lib/code.js';
 import { type Vec, add, angleAt, sub, unit, vec } from './lib/vec.js';
+import { firstFit } from './lib/retry.js';
 
 type Params = AnswerStyle & {
   /** ∠BAE and ∠DCE at the right bend E; ∠PGF and ∠QHF at the left bend F. */
@@ -81,7 +82,7 @@ export const parallelBentAngle = defineBlueprint<Params>({
   expansions: ['parallel', 'sequential'],
 
   params(rng, difficulty) {
-    for (;;) {
+    return firstFit('parallel-bent-angle', () => {
       const [alpha, beta, gamma, delta] = drawAngles(rng, difficulty) as [number, number, number, number];
       const p: Params = {
         alpha,
@@ -95,7 +96,8 @@ export const parallelBentAngle = defineBlueprint<Params>({
         ext: [],
       };
       if (fits(p)) return p;
-    }
+      return null;
+    });
   },
 
   build(p) {

@@ -5,6 +5,7 @@ import { answerBlock, degrees, solutionText, type AnswerStyle } from './lib/answ
 import { declarePoints, exportNames, lines } from './lib/code.js';
 import { fitFrame } from './lib/frame.js';
 import { type Vec, add, angleAt, centroid, cross, mul, polar, vec } from './lib/vec.js';
+import { firstFit } from './lib/retry.js';
 
 type Params = AnswerStyle & {
   /** Interior angles in degrees, vertex by vertex (A, B, C, ...). */
@@ -74,11 +75,12 @@ export const polygonAngleSum = defineBlueprint<Params>({
     const n = difficulty === 'hard' ? 6 : difficulty === 'medium' ? rng.pick([5, 6]) : 5;
     const step = difficulty === 'easy' ? 5 : 1;
     const turn = rng.int(-12, 12);
-    for (;;) {
+    return firstFit('polygon-angle-sum', () => {
       const angles = drawAngles(rng, n, step);
       const sides = angles && closingSides(rng, angles, turn);
       if (angles && sides) return { angles, sides, turn, ask: rng.int(1, n - 1), mc: rng.chance(0.5), choiceSeed: rng.int(0, 1e9) };
-    }
+      return null;
+    });
   },
 
   build(p) {

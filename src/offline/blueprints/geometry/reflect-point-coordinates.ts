@@ -4,6 +4,7 @@ import { answerBlock, solutionText, value, type AnswerStyle } from './lib/answer
 import { lines } from './lib/code.js';
 import { type Plane, planeCode } from './lib/plane.js';
 import { type Vec, dist, intersect, reflectIn, vec } from './lib/vec.js';
+import { firstFit } from './lib/retry.js';
 
 type Mirror = 'vertical' | 'horizontal' | 'diagonal' | 'antidiagonal';
 
@@ -76,7 +77,7 @@ export const reflectPointCoordinates = defineBlueprint<Params>({
     const lo = PLANE.min + 1;
     const hi = PLANE.max - 1;
     const ok = (x: number, y: number) => x >= lo && x <= hi && y >= lo && y <= hi && x !== 0 && y !== 0;
-    for (;;) {
+    return firstFit('reflect-point-coordinates', () => {
       const P: [number, number] = [rng.int(lo, hi), rng.int(lo, hi)];
       const Q: [number, number] = [rng.int(lo, hi), rng.int(lo, hi)];
       const p: Params = { mirror, c, P, Q, mc: true, choiceSeed: rng.int(0, 1e9), ext: [] };
@@ -85,7 +86,8 @@ export const reflectPointCoordinates = defineBlueprint<Params>({
       const apart = Math.hypot(P[0] - Q[0], P[1] - Q[1]) >= 3;
       const offLine = Math.abs(P[0] - P1[0]) + Math.abs(P[1] - P1[1]) >= 4 && Math.abs(Q[0] - Q1[0]) + Math.abs(Q[1] - Q1[1]) >= 2;
       if (s !== 0 && side(p, ...Q) === s && ok(...P) && ok(...Q) && ok(...P1) && ok(...Q1) && apart && offLine) return p;
-    }
+      return null;
+    });
   },
 
   build(p) {

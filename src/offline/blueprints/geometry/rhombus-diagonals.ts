@@ -44,7 +44,7 @@ export const rhombusDiagonals = defineBlueprint<Params>({
     let spec: [number, number, number];
     if (difficulty === 'hard') {
       const side = rng.int(6, 14);
-      const long = rng.int(Math.ceil(1.45 * side), Math.floor(1.8 * side));
+      const long = rng.int(Math.ceil(1.55 * side), Math.floor(1.85 * side));
       spec = [side, long, 2 * Math.sqrt(side * side - (long / 2) ** 2)];
     } else spec = rng.pick(difficulty === 'easy' ? NICE.slice(0, 3) : NICE.slice(2));
     return { side: spec[0], long: spec[1], short: spec[2], given: rng.chance(0.5) || difficulty === 'hard' ? 'AC' : 'BD', tilt: rng.int(-25, 25), mc: rng.chance(0.5), choiceSeed: rng.int(0, 1e9), ext: [] };
