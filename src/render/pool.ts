@@ -48,6 +48,7 @@ class SandboxPool implements RenderPool {
   /** Pages that died and could not be reopened yet (the health check retries them). */
   private lost = 0;
   private checking = false;
+  private reopening: Promise<void> | null = null;
   private counters = { jobs: 0, pageRestarts: 0, browserRestarts: 0, keptImageHits: 0 };
 
   constructor(private readonly s: RenderSettings) {
@@ -140,11 +141,11 @@ class SandboxPool implements RenderPool {
 
   private submit(job: PageJob, state: Record<string, unknown>, inputKey?: string): Promise<StepResult> {
     if (this.closed) return Promise.resolve(failure({ type: 'crash', message: 'the render pool is closed' }));
-    if (this.lost >= this.s.pages) return Promise.resolve(failure({ type: 'crash', message: 'the render sandbox has no working page (Chromium keeps failing)' }));
     const bytes = Buffer.byteLength(job.code, 'utf8');
     if (bytes > this.s.maxCodeBytes) {
       return Promise.resolve(failure({ type: 'too-large', message: `the code is ${bytes} bytes, over the limit of ${this.s.maxCodeBytes}` }));
     }
+    if (this.lost > 0) void this.reopenLost();
     return new Promise((resolve) => {
       this.queue.push({ job, inputKey, code: job.code, state, resolve });
       this.pump();
@@ -256,15 +257,28 @@ class SandboxPool implements RenderPool {
     }
   }
 
-  private async checkPages(): Promise<void> {
-    for (; this.lost > 0; this.lost--) {
-      try {
-        this.idle.push(await this.openSlot(await this.browser()));
-      } catch {
-        break;
+  /** Tries to reopen pages that could not be replaced earlier (one attempt at a time). */
+  private reopenLost(): Promise<void> {
+    this.reopening ??= (async () => {
+      while (this.lost > 0 && !this.closed) {
+        let slot: PageSlot;
+        try {
+          slot = await this.openSlot(await this.browser());
+        } catch {
+          this.failIfNoPages();
+          break;
+        }
+        this.lost--;
+        if (this.closed) await slot.dispose();
+        else this.idle.push(slot);
+        this.pump();
       }
-    }
-    this.pump();
+    })().finally(() => (this.reopening = null));
+    return this.reopening;
+  }
+
+  private async checkPages(): Promise<void> {
+    await this.reopenLost();
     const connected = this.chromium?.browser.connected === true;
     for (const slot of [...this.idle]) {
       if (connected && (await slot.ping(5000))) continue;
