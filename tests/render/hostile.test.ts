@@ -79,6 +79,8 @@ describe('no network, navigation, popups or dialogs', () => {
     ['WebSocket', "new WebSocket('ws://example.com/socket');"],
     ['an image load', "new Image().src = 'http://example.com/a.png';"],
     ['importScripts', "importScripts('http://example.com/lib.js');"],
+    ['a dynamic import', "import('http://example.com/module.js'); vt.point(5, 5);"],
+    ['EventSource and sendBeacon', "navigator.sendBeacon('http://example.com/beacon', 'x'); new EventSource('http://example.com/events');"],
     ['navigation by assignment', "location = 'http://example.com/';"],
     ['navigation through location.href', "window.location.href = 'http://example.com/';"],
     ['a popup', "window.open('http://example.com/');"],
