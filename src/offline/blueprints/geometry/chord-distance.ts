@@ -48,7 +48,7 @@ export const chordDistance = defineBlueprint<Params>({
     ['Plane Geometry', 'Circles', 'Chords', 'Chord length from distance to centre', 'Distance between parallel chords on opposite sides'],
     ['Plane Geometry', 'Circles', 'Chords', 'Chord length from distance to centre', 'Distance between parallel chords on the same side'],
   ],
-  tools: ['construct perpendicular line', 'mark right angle', 'draw radius'],
+  tools: ['construct perpendicular line', 'mark right angle'],
   newTools: ['perpendicular from centre to chord'],
   expansions: ['parallel'],
 

@@ -33,7 +33,7 @@ export const coordinateDistance = defineBlueprint<Params>({
     ['Analytic Geometry', 'Points and Distances', 'Distance and Midpoint', 'Distance between two points', 'Legs along the grid lines'],
     ['Analytic Geometry', 'Points and Distances', 'Distance and Midpoint', 'Distance between two points', 'Perimeter of a lattice triangle'],
   ],
-  tools: ['construct perpendicular line', 'mark right angle', 'measure length', 'draw coordinate axes'],
+  tools: ['construct perpendicular line', 'mark right angle', 'measure length'],
   newTools: ['right triangle on grid lines'],
   expansions: ['parallel'],
 

@@ -41,14 +41,13 @@ export const gridTriangleArea = defineBlueprint<Params>({
   domain: 'Analytic Geometry',
   knowledge: [
     ['Analytic Geometry', 'Points and Distances', 'Areas in Coordinates', 'Triangle area by enclosing rectangle'],
-    ['Analytic Geometry', 'Points and Distances', 'Areas in Coordinates', 'Shoelace formula'],
     ['Analytic Geometry', 'Points and Distances', 'Distance and Midpoint', 'Distance from a point to a line'],
   ],
   related: [
     ['Analytic Geometry', 'Points and Distances', 'Areas in Coordinates', 'Triangle area by enclosing rectangle', 'Subtracting three corner right triangles'],
     ['Analytic Geometry', 'Points and Distances', 'Distance and Midpoint', 'Distance from a point to a line', 'Height from twice the area over the base'],
   ],
-  tools: ['shade region', 'decompose into shapes', 'draw coordinate axes', 'construct perpendicular line'],
+  tools: ['shade region', 'decompose into shapes', 'construct perpendicular line'],
   newTools: ['draw enclosing rectangle'],
   expansions: ['sequential'],
 

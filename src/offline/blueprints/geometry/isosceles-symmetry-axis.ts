@@ -53,7 +53,9 @@ export const isoscelesSymmetryAxis = defineBlueprint<Params>({
     let spec: [number, number];
     if (difficulty === 'hard') {
       const half = rng.int(3, 9);
-      spec = [half, rng.int(Math.ceil(1.15 * half) + 1, Math.floor(2.2 * half) + 1)];
+      // 2·half would make the triangle equilateral
+      const legs = Array.from({ length: Math.floor(2.2 * half) - Math.ceil(1.15 * half) + 1 }, (_, i) => Math.ceil(1.15 * half) + 1 + i).filter((l) => l !== 2 * half);
+      spec = [half, rng.pick(legs)];
     } else spec = rng.pick(difficulty === 'easy' ? EASY : MEDIUM);
     return { half: spec[0], leg: spec[1], ask: rng.chance(0.5) ? 'height' : 'area', mc: rng.chance(0.5), choiceSeed: rng.int(0, 1e9), ext: [] };
   },

@@ -175,12 +175,10 @@ export const parallelBentAngle = defineBlueprint<Params>({
       result = aec;
     }
     const correct = degrees(result);
-    const wrong = [
-      ...numericDistractors(result, { step: 5, unit: '°' }),
-      degrees(180 - result),
-      degrees(Math.abs(p.alpha - p.beta)),
-      degrees(360 - result),
-    ];
+    const wrong =
+      mode === 'sequential'
+        ? [...numericDistractors(result, { step: 4, unit: '°' }), degrees(Math.abs(p.alpha - p.beta)), degrees(aec / 2), degrees(90 - result)].filter((w) => parseFloat(w) < 90)
+        : [...numericDistractors(result, { step: 5, unit: '°' }), degrees(180 - result), degrees(Math.abs(p.alpha - p.beta)), degrees(360 - result)];
     const block = answerBlock(p, correct, wrong);
     const related = [['Plane Geometry', 'Lines and Angles', 'Parallel Lines', 'Angle between parallel lines via auxiliary parallel', 'Bent angle equals the sum of alternate angles']];
     if (mode === 'sequential') related.push(['Plane Geometry', 'Lines and Angles', 'Parallel Lines', 'Angle between parallel lines via auxiliary parallel', 'Bisector of a bent angle against the parallels']);

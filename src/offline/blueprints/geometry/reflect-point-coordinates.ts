@@ -67,7 +67,7 @@ export const reflectPointCoordinates = defineBlueprint<Params>({
     ['Analytic Geometry', 'Lines and Circles', 'Circle Equations', 'Reflection of a point in a line', 'Reflection in a line of slope 1 or -1'],
     ['Analytic Geometry', 'Points and Distances', 'Distance and Midpoint', 'Distance between two points', 'Shortest broken path through a line in coordinates'],
   ],
-  tools: ['reflect point', 'draw coordinate axes', 'connect points', 'mark point'],
+  tools: ['reflect point', 'connect points', 'mark point'],
   newTools: ['reflect point across a coordinate line'],
   expansions: ['sequential'],
 
@@ -145,7 +145,7 @@ export const reflectPointCoordinates = defineBlueprint<Params>({
           ? [['Analytic Geometry', 'Points and Distances', 'Distance and Midpoint', 'Distance between two points'], ['Analytic Geometry', 'Points and Distances', 'Distance and Midpoint', 'Distance between two points', 'Shortest broken path through a line in coordinates']]
           : []),
       ],
-      tools: ['reflect point', 'draw coordinate axes', 'reflect point across a coordinate line', ...(p.ext.length > 0 ? ['connect points', 'mark point'] : [])],
+      tools: ['reflect point', 'reflect point across a coordinate line', ...(p.ext.length > 0 ? ['connect points', 'mark point'] : [])],
       figureCode,
       question,
       ...block,

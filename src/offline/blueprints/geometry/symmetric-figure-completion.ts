@@ -54,9 +54,8 @@ export const symmetricFigureCompletion = defineBlueprint<Params>({
   ],
   related: [
     ['Transformations and Symmetry', 'Symmetry', 'Line Symmetry', 'Completing a symmetric figure', 'Area of a figure completed by symmetry on a grid'],
-    ['Plane Geometry', 'Area and Perimeter', 'Grid Area', 'Pick theorem', 'Counting lattice points of a symmetric figure'],
   ],
-  tools: ['draw symmetry axis', 'reflect point', 'shade region'],
+  tools: ['reflect point', 'shade region'],
   newTools: ['mirror the drawn half'],
   expansions: [],
 

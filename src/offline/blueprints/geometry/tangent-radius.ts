@@ -128,6 +128,7 @@ export const tangentRadius = defineBlueprint<Params>({
       knowledge: [
         ['Plane Geometry', 'Circles', 'Tangents', 'Tangent perpendicular to radius'],
         ['Plane Geometry', 'Circles', 'Tangents', 'Tangent length from an external point'],
+        ['Plane Geometry', 'Triangles', 'Right Triangles', 'Pythagorean theorem'],
         ...(depth > 0 ? [['Plane Geometry', 'Circles', 'Tangents', 'Equal tangent segments']] : []),
         depth === 0
           ? ['Plane Geometry', 'Circles', 'Tangents', 'Tangent length from an external point', 'Right triangle on the radius and the tangent']
