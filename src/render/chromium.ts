@@ -45,7 +45,7 @@ function childrenMap(): Map<number, number[]> {
   return map;
 }
 
-export function descendants(root: number): number[] {
+function descendants(root: number): number[] {
   const map = childrenMap();
   const out: number[] = [];
   const stack = [root];

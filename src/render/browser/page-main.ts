@@ -53,12 +53,10 @@ export function pageMain(workerSource: string, bootTimeoutMs: number, maxOutputB
   let current: Worker | null = null;
   let spare: Promise<Worker> | null = null;
   let seq = 0;
-  let workersStarted = 0;
 
   const spawn = (): Promise<Worker> => {
     const p = new Promise<Worker>((resolve, reject) => {
       const w = new Worker(url);
-      workersStarted++;
       const timer = setTimeout(() => {
         w.terminate();
         reject(new Error(`the sandbox worker did not start within ${bootTimeoutMs} ms`));
@@ -156,6 +154,5 @@ export function pageMain(workerSource: string, bootTimeoutMs: number, maxOutputB
   (window as unknown as { __fw: unknown }).__fw = {
     run,
     ready: () => (current ? Promise.resolve(true) : (spare ?? spawn()).then(() => true)),
-    info: () => ({ workersStarted, busy: current !== null }),
   };
 }
