@@ -30,16 +30,3 @@ export function solutionText(steps: readonly string[], block: AnswerBlock, corre
   const final = block.problemType === 'multiple-choice' ? `The answer is ${block.answer} (${correct}).` : `The answer is ${correct}.`;
   return [...steps, final].map((s, i) => `${i + 1}. ${s}`).join('\n');
 }
-
-/** Pythagorean triples (legs, hypotenuse) small enough to draw. */
-export const TRIPLES: readonly (readonly [number, number, number])[] = [
-  [3, 4, 5],
-  [6, 8, 10],
-  [5, 12, 13],
-  [9, 12, 15],
-  [8, 15, 17],
-  [12, 16, 20],
-  [7, 24, 25],
-  [15, 20, 25],
-  [20, 21, 29],
-];

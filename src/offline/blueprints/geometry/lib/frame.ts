@@ -14,10 +14,7 @@ export interface Box {
   h: number;
 }
 
-/** The canvas minus room for labels around the drawing. */
-export const DRAWING_BOX: Box = { x: 70, y: 70, w: 372, h: 372 };
-
-export function fitFrame(points: readonly Vec[], box: Box = DRAWING_BOX): Frame {
+export function fitFrame(points: readonly Vec[], box: Box): Frame {
   const xs = points.map((p) => p.x);
   const ys = points.map((p) => p.y);
   const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
