@@ -22,6 +22,3 @@ export class FlywheelError extends Error {
     return lines.join('\n');
   }
 }
-
-/** Exit code for commands that exist in the CLI but whose feature is not built yet. */
-export const EXIT_NOT_BUILT = 3;

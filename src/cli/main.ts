@@ -5,7 +5,6 @@ import { registerInit } from './commands/init.js';
 import { registerConfig } from './commands/config.js';
 import { registerStatus } from './commands/status.js';
 import { registerSeeds } from './commands/seeds.js';
-import { registerNotBuilt } from './commands/not-built.js';
 import { registerDashboard } from './commands/dashboard.js';
 import { registerExport } from './commands/export.js';
 import { registerRun } from './commands/run.js';
@@ -34,7 +33,6 @@ export function buildProgram(): Command {
   registerWorker(program);
   registerDashboard(program);
   registerKnowledge(program);
-  registerNotBuilt(program);
   return program;
 }
 

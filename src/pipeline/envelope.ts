@@ -54,6 +54,7 @@ export function splitUsage(call: UsageNote, n: number): UsageNote[] {
   const share = (v: number, i: number) => Math.floor(v / n) + (i === 0 ? v % n : 0);
   return Array.from({ length: n }, (_, i) => ({
     ...call,
+    share: (call.share ?? 1) / n,
     usage: {
       promptTokens: share(call.usage.promptTokens, i),
       completionTokens: share(call.usage.completionTokens, i),

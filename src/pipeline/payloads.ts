@@ -45,7 +45,8 @@ export const RenderOutput = z.object({
 export type RenderOutput = z.infer<typeof RenderOutput>;
 
 /** One LLM call's usage, recorded per role and model by the store stage. */
-export const UsageNote = z.object({ role: z.string(), model: z.string(), usage: Usage, cached: z.boolean() });
+/** One LLM call's usage; `share` < 1 when one call produced several samples and is split among them. */
+export const UsageNote = z.object({ role: z.string(), model: z.string(), usage: Usage, cached: z.boolean(), share: z.number().gt(0).max(1).optional() });
 export type UsageNote = z.infer<typeof UsageNote>;
 
 /** A sample on its way through the stages, with everything the store stage will need. */

@@ -67,6 +67,7 @@ export function makeProcessor<T extends { round: number }>(services: Services, h
         // Calls of a failed attempt were paid for: account them even when the job is retried.
         const usage = info.calls.length ? [follow.failuresOnly(round, `${job.id}-a${attempt}`, [], info.calls)] : [];
         if (!last) {
+          services.incidents.record({ round, stage: handler.stage, reason: info.reason, message: `${info.message} (job ${job.id} will be retried)`, attempt });
           await enqueue(services.queues, services.tracker, usage);
           throw err;
         }

@@ -7,6 +7,8 @@ export interface UsageRow {
   model: string;
   usage: { promptTokens: number; completionTokens: number; cost: number };
   cached: boolean;
+  /** The part of one call this row accounts for (a call split over the samples it produced); default 1. */
+  share?: number;
 }
 
 export interface UsageTotal {
@@ -33,19 +35,19 @@ export interface UsageFilter {
 export function recordUsage(db: Db, rows: readonly UsageRow[]): void {
   if (rows.length === 0) return;
   const stmt = db.prepare(
-    `INSERT INTO llm_usage (round, sample_id, role, model, prompt_tokens, completion_tokens, cost, cached, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO llm_usage (round, sample_id, role, model, prompt_tokens, completion_tokens, cost, cached, share, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const now = new Date().toISOString();
   db.transaction(() => {
     for (const r of rows) {
-      stmt.run(r.round, r.sampleId, r.role, r.model, r.usage.promptTokens, r.usage.completionTokens, r.usage.cost, r.cached ? 1 : 0, now);
+      stmt.run(r.round, r.sampleId, r.role, r.model, r.usage.promptTokens, r.usage.completionTokens, r.usage.cost, r.cached ? 1 : 0, r.share ?? 1, now);
     }
   })();
 }
 
-const SUMS = `count(*) calls, coalesce(sum(prompt_tokens), 0) promptTokens, coalesce(sum(completion_tokens), 0) completionTokens,
-  coalesce(sum(cost), 0) cost, coalesce(sum(cached), 0) cachedCalls`;
+const SUMS = `round(coalesce(sum(share), 0), 6) calls, coalesce(sum(prompt_tokens), 0) promptTokens, coalesce(sum(completion_tokens), 0) completionTokens,
+  coalesce(sum(cost), 0) cost, round(coalesce(sum(cached * share), 0), 6) cachedCalls`;
 const WHERE = `(@round IS NULL OR round = @round) AND (@sampleId IS NULL OR sample_id = @sampleId)`;
 
 function params(f: UsageFilter) {

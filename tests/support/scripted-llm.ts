@@ -58,7 +58,7 @@ export class ScriptedLlm {
   }
 
   private draftIn(user: string): Draft {
-    const q = /^Question \((?:multiple-choice|fill-in-the-blank)\): (.*)$/m.exec(user)?.[1];
+    const q = (/^Question \((?:multiple-choice|fill-in-the-blank)\): (.*)$/m.exec(user) ?? /^Problem: (.*)$/m.exec(user))?.[1];
     const d = q === undefined ? undefined : this.drafts.get(q);
     if (!d) throw new Error(`the scripted LLM never wrote this problem: ${q}`);
     return d;
