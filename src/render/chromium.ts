@@ -109,6 +109,13 @@ export async function launchChromium(settings: RenderSettings): Promise<Chromium
     fs.rmSync(userDataDir, { recursive: true, force: true });
     throw new FlywheelError(`Chromium did not start: ${(err as Error).message}`, { where: settings.chromiumPath, cause: err });
   }
+  // If the process exits without close() (process.exit, an uncaught error), still end Chromium and
+  // remove the profile folder; 'exit' handlers must be synchronous.
+  const onExit = () => {
+    for (const pid of markedProcesses(userDataDir)) if (alive(pid)) process.kill(pid, 'SIGKILL');
+    fs.rmSync(userDataDir, { recursive: true, force: true });
+  };
+  process.on('exit', onExit);
   const root = browser.process()?.pid;
   const processes = () => [...new Set([...(root === undefined ? [] : [root, ...descendants(root)]), ...markedProcesses(userDataDir)])].filter(alive);
   let closing: Promise<void> | null = null;
@@ -117,6 +124,7 @@ export async function launchChromium(settings: RenderSettings): Promise<Chromium
     processes,
     close: () =>
       (closing ??= (async () => {
+        process.off('exit', onExit);
         const tree = processes();
         await Promise.race([browser.close().catch(() => undefined), new Promise((r) => setTimeout(r, 5000).unref())]);
         // Whatever survived the polite close (a hung renderer, a zygote) is ours: end it by pid.

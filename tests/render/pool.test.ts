@@ -1,8 +1,12 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { PNG } from 'pngjs';
 import { FlywheelError } from '../../src/errors.js';
 import { decodePng } from '../../src/render/metrics.js';
+import { REPO_ROOT } from '../support/cli.js';
+import { spawnUntilLine, waitExit } from '../support/spawn-line.js';
+import { tmpDir } from '../support/tmp.js';
 import { expectOk, useRenderPool } from '../support/render-pool.js';
 
 // Generous time limit so a heap overflow ends in a renderer crash (not a time-out); small recycle quota.
@@ -60,6 +64,8 @@ describe('render pool', () => {
   });
 
   it('the health check replaces pages whose renderer died, before any job needs them', async () => {
+    // Start from two settled pages (no replacement still opening).
+    await vi.waitFor(async () => expect((await env.pool.health()).idlePages).toBe(2), { timeout: 10_000, interval: 50 });
     const { processes, pageRestarts } = await env.pool.health();
     const renderers = processes.filter((pid) => fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer'));
     expect(renderers.length).toBeGreaterThanOrEqual(2);
@@ -101,5 +107,32 @@ describe('render pool', () => {
     expect(processes.filter(running)).toEqual([]);
     const after = await env.pool.renderFigure({ code: 'vt.point(1, 1);', width: 10, height: 10 });
     expect(after.ok ? 'ok' : after.error.type).toBe('crash');
+  });
+
+  it('a process that exits without closing its pool still leaves no Chromium or profile folder behind', async () => {
+    const tmp = tmpDir();
+    try {
+      const file = path.join(tmp.dir, 'exit-early.mts');
+      const script = [
+        "import fs from 'node:fs';",
+        `import { launchRenderPool } from ${JSON.stringify(path.join(REPO_ROOT, 'src/render/index.ts'))};`,
+        `import { RenderSettings } from ${JSON.stringify(path.join(REPO_ROOT, 'src/config/sections/render.ts'))};`,
+        'const pool = await launchRenderPool(RenderSettings.parse({ pages: 1, healthIntervalMs: 0 }));',
+        'const { processes } = await pool.health();',
+        "const dir = fs.readFileSync(`/proc/${processes[0]}/cmdline`, 'utf8').split(/[\\0 ]/).find((a) => a.startsWith('--user-data-dir='))?.slice(16);",
+        'console.log(JSON.stringify({ processes, dir }));',
+        'process.exit(0);',
+      ].join('\n');
+      fs.writeFileSync(file, script);
+      const { child, line } = await spawnUntilLine(process.execPath, ['--import', 'tsx', file], { cwd: REPO_ROOT });
+      const { processes, dir } = JSON.parse(line) as { processes: number[]; dir: string };
+      expect(processes.length).toBeGreaterThan(2);
+      expect(dir).toMatch(/flywheel-chromium-/);
+      await waitExit(child);
+      await vi.waitFor(() => expect(processes.filter(running)).toEqual([]), { timeout: 5000, interval: 50 });
+      expect(fs.existsSync(dir)).toBe(false);
+    } finally {
+      tmp.cleanup();
+    }
   });
 });
