@@ -13,7 +13,14 @@ export function acquireRunLock(outputDir: string): () => void {
   const file = path.join(outputDir, LOCK_FILE);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      fs.writeFileSync(file, JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString() }), { flag: 'wx' });
+      // Written whole beside the lock, then linked into place: another process never reads a half-written lock.
+      const tmp = `${file}.${process.pid}.tmp`;
+      fs.writeFileSync(tmp, JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString() }));
+      try {
+        fs.linkSync(tmp, file);
+      } finally {
+        fs.rmSync(tmp, { force: true });
+      }
       return () => {
         try {
           const held = JSON.parse(fs.readFileSync(file, 'utf8')) as { pid: number };
