@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Redis } from 'ioredis';
 import { FlywheelError } from '../errors.js';
 import { freePort, portOpen } from './free-port.js';
 import { pidAlive, pidCommand } from './process.js';
@@ -153,19 +152,27 @@ export async function startEmbeddedRedis(opts: { outputDir: string; serverPath: 
   );
 }
 
-/** Connections to the server other than the one asking. */
-async function otherClients(port: number): Promise<number> {
-  const client = new Redis(port, '127.0.0.1', { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  client.on('error', () => undefined);
+const USERS_DIR = 'users';
+
+/** Every process using the embedded server leaves its pid here while it does. */
+function addUser(dir: string): void {
+  fs.mkdirSync(path.join(dir, USERS_DIR), { recursive: true });
+  fs.writeFileSync(path.join(dir, USERS_DIR, String(process.pid)), '');
+}
+
+function removeUser(dir: string): void {
+  fs.rmSync(path.join(dir, USERS_DIR, String(process.pid)), { force: true });
+}
+
+/** Live processes other than this one that still use the server. */
+function otherUsers(dir: string): number[] {
+  let names: string[];
   try {
-    await client.connect();
-    const list = (await client.client('LIST')) as string;
-    return Math.max(0, list.split('\n').filter((l) => l.startsWith('id=')).length - 1);
+    names = fs.readdirSync(path.join(dir, USERS_DIR));
   } catch {
-    return 0;
-  } finally {
-    client.disconnect();
+    return [];
   }
+  return names.map(Number).filter((pid) => Number.isInteger(pid) && pid !== process.pid && pidAlive(pid));
 }
 
 /**
@@ -195,12 +202,12 @@ function handle(dir: string, port: number, pid: number, owned: boolean, serverPa
       if (stopped) return;
       stopped = true;
       clearInterval(watch);
+      removeUser(dir);
+      if (!r.owned) adoptIfOrphaned();
       if (!r.owned) return;
       await restarting;
-      if ((await otherClients(port)) > 0) {
-        writeOwner(dir, { ownerPid: 0, redisPid: r.pid, port });
-        r.owned = false;
-        detach();
+      if (otherUsers(dir).length > 0) {
+        handOver();
         return;
       }
       await stopPid(r.pid);
@@ -208,6 +215,14 @@ function handle(dir: string, port: number, pid: number, owned: boolean, serverPa
       if (info && info.redisPid === r.pid) fs.rmSync(path.join(dir, OWNER_FILE), { force: true });
     },
   };
+  /** Leaves the server running for the processes still using it; the first of them to look adopts it. */
+  const handOver = () => {
+    writeOwner(dir, { ownerPid: 0, redisPid: r.pid, port });
+    r.owned = false;
+    detach();
+  };
+  handoffs.set(r, handOver);
+  dirs.set(r, dir);
   const restart = async () => {
     for (let attempt = 0; attempt < 3 && !stopped; attempt++) {
       try {
@@ -223,6 +238,7 @@ function handle(dir: string, port: number, pid: number, owned: boolean, serverPa
       }
     }
   };
+  addUser(dir);
   const adoptIfOrphaned = () => {
     const info = readOwner(dir);
     if (!info || info.port !== port || info.ownerPid === process.pid) return;
@@ -246,8 +262,21 @@ function handle(dir: string, port: number, pid: number, owned: boolean, serverPa
   return r;
 }
 
-/** Last-resort synchronous stop for process 'exit' handlers, where no promise can be awaited. */
+/** How each handle hands its server over; used by the synchronous exit path. */
+const handoffs = new WeakMap<EmbeddedRedis, () => void>();
+const dirs = new WeakMap<EmbeddedRedis, string>();
+
+/**
+ * Last-resort synchronous stop for process 'exit' handlers, where no promise can be awaited: the server
+ * is stopped, unless other processes still use it, in which case it is handed over to them.
+ */
 export function killEmbeddedRedisSync(r: EmbeddedRedis): void {
+  const dir = dirs.get(r);
+  if (dir) removeUser(dir);
+  if (r.owned && dir && otherUsers(dir).length > 0) {
+    handoffs.get(r)?.();
+    return;
+  }
   if (r.owned && pidAlive(r.pid)) {
     try {
       process.kill(r.pid, 'SIGTERM');
