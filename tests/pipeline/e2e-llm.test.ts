@@ -13,7 +13,7 @@ describe('the LLM path: every role on a scripted OpenAI-compatible endpoint over
   const t = tmpDir('flywheel-llm-');
   const cleanOut = path.join(t.dir, 'clean');
   const stormOut = path.join(t.dir, 'storm');
-  const llm = new ScriptedLlm(0.5);
+  const llm = new ScriptedLlm(0.5, 0.2);
   let server: OpenAiServer;
   let clean: Awaited<ReturnType<typeof runCli>>;
 
@@ -31,7 +31,8 @@ describe('the LLM path: every role on a scripted OpenAI-compatible endpoint over
     expect(clean.code).toBe(0);
     const { samples, rounds } = readOutput(cleanOut);
     expect(rounds).toEqual([{ id: 1, status: 'done' }]);
-    expect(samples.filter((s) => s.kind === 'base')).toHaveLength(12);
+    expect(llm.counts.invalid).toBeGreaterThanOrEqual(2);
+    expect(samples.filter((s) => s.kind === 'base')).toHaveLength(12 - llm.counts.invalid!);
     expect(new Set(samples.map((s) => s.kind))).toEqual(new Set(['base', 'repaired', 'expanded']));
     expect(new Set(samples.map((s) => s.status))).toEqual(new Set(['accepted', 'rejected']));
     expect(samples.some((s) => s.recovery_json !== '[]')).toBe(true);
@@ -49,6 +50,43 @@ describe('the LLM path: every role on a scripted OpenAI-compatible endpoint over
     expect(status.usage.total.calls).toBe(server.log.filter((r) => r.status === 200).length);
     expect(Object.keys(status.usage.byRole)).toEqual(expect.arrayContaining(['author', 'checker', 'repairer', 'expander']));
   });
+
+  it('problems that fail validation are recorded with their reason, on the round line and in status', async () => {
+    const failures = readOutput(cleanOut).failures.filter((f) => f.stage === 'generate');
+    expect(failures).toHaveLength(llm.counts.invalid!);
+    expect(new Set(failures.map((f) => f.reason))).toEqual(new Set(['empty-choices', 'answer-not-in-choices']));
+    expect(clean.stdout).toMatch(/failures: .*generate\/(empty-choices|answer-not-in-choices) ×\d/);
+    const status = await runCli(['status', '--output', cleanOut]);
+    expect(status.stdout).toMatch(/generate\/answer-not-in-choices: \d+/);
+    expect(status.stdout).toMatch(/generate\/empty-choices: \d+/);
+  });
+
+  it('a wrong key and an unreachable endpoint fail every call with a recorded reason, without a crash or a stall', async () => {
+    const quick = ['--set', 'pipeline.jobAttempts=1', '--set', 'llm.defaults.maxRetries=0'];
+    const wrongKey = await runCli([...RUN, ...quick, '--output', path.join(t.dir, 'wrong-key')], { env: { ...env(server), OPENAI_API_KEY: 'sk-wrong' } });
+    expect(wrongKey.code).toBe(0);
+    expect(wrongKey.stdout).toMatch(/round 1: 0 samples .*failures: generate\/auth ×4/);
+    const down = await runCli([...RUN, ...quick, '--output', path.join(t.dir, 'down')], { env: { ...env(server), OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' } });
+    expect(down.code).toBe(0);
+    const reasons = new Set(readOutput(path.join(t.dir, 'down')).failures.map((f) => f.reason));
+    expect(reasons.has('unreachable')).toBe(true);
+    const status = JSON.parse((await runCli(['status', '--json', '--output', path.join(t.dir, 'wrong-key')])).stdout) as { failures: { stage: string; reason: string; count: number }[] };
+    expect(status.failures).toEqual([expect.objectContaining({ stage: 'generate', reason: 'auth', count: 4 })]);
+  }, 120_000);
+
+  it('once the round budget is spent, generation calls stop with a recorded reason while judging goes on', async () => {
+    const out = path.join(t.dir, 'budget');
+    const run = await runCli(
+      [...RUN, '--output', out, '--set', 'llm.roles.author.concurrency=1', '--set', 'llm.budgetUsdPerRound=0.001', '--set', 'llm.prices={"scripted-vl":{"inputPerMTok":1000,"outputPerMTok":1000}}'],
+      { env: env(server) },
+    );
+    expect(run.code).toBe(0);
+    const { samples, failures } = readOutput(out);
+    expect(failures.filter((f) => f.stage === 'generate' && f.reason === 'budget-exceeded')).toHaveLength(3);
+    expect(failures.find((f) => f.reason === 'budget-exceeded')!.message).toMatch(/budget/i);
+    expect(samples.some((s) => s.kind === 'base' && s.status === 'accepted')).toBe(true);
+    expect(new Set(failures.map((f) => f.reason))).toEqual(new Set(['budget-exceeded', ...failures.filter((f) => /choices/.test(f.reason)).map((f) => f.reason)]));
+  }, 120_000);
 
   it('a storm of 429s and 500s: no stall, the breaker opens and recovers, every failure is recorded, the same samples come out', async () => {
     let n = 0;

@@ -20,7 +20,14 @@ export class ScriptedLlm {
   private readonly drafts = new Map<string, Draft>();
   readonly counts: Record<string, number> = {};
 
-  constructor(flawRate = 0.3) {
+  /**
+   * @param flawRate share of problems with an authoring defect the pipeline must repair or reject
+   * @param invalidShare share of problems that fail validation (no choices, or an answer not among them)
+   */
+  constructor(
+    flawRate = 0.3,
+    private readonly invalidShare = 0,
+  ) {
     this.author = new OfflineAuthor(
       BLUEPRINTS.filter((b) => b.expansions.length > 0),
       flawRate,
@@ -64,6 +71,13 @@ export class ScriptedLlm {
     return d;
   }
 
+  /** A problem an author might botch: multiple choice without choices, or an answer that is not one of them. */
+  private invalid(problem: Omit<Draft, 'blueprint' | 'expansion'>): unknown {
+    const n = (this.counts.invalid = (this.counts.invalid ?? 0) + 1);
+    const mc = { ...problem, problemType: 'multiple-choice' as const, choices: ['1', '2', '3', '4'] };
+    return n % 2 === 1 ? { ...mc, choices: [] } : { ...mc, answer: 'E' };
+  }
+
   private answer(role: string, user: string): unknown {
     switch (role) {
       case 'author': {
@@ -72,7 +86,10 @@ export class ScriptedLlm {
           ? { mode: 'tool', tools: paths.map((p) => ({ id: p, name: p.split(':')[0]!, description: p })) }
           : { mode: 'knowledge', points: paths.map((p) => ({ id: p, path: p.split(' > ') })) };
         const seed = Math.floor(unitHash(user) * 1e6);
-        const problems = this.author.generate(item, 3, seed).map((d) => this.remember(d)).map(({ blueprint: _b, expansion: _e, ...rest }) => rest);
+        const problems = this.author
+          .generate(item, 3, seed)
+          .map((d) => this.remember(d))
+          .map(({ blueprint: _b, expansion: _e, ...rest }, k) => (unitHash(`${seed}/${k}/invalid`) < this.invalidShare ? this.invalid(rest) : rest));
         return { problems };
       }
       case 'fix': {
