@@ -1,5 +1,6 @@
 import type { Db } from './db.js';
-import { Sample, type SampleKind, type SampleStatus } from '../schemas/sample.js';
+import type { Sample, SampleKind, SampleStatus } from '../schemas/sample.js';
+import { sampleFromRow, type SampleRow } from './samples.js';
 
 /** What an export selects. Every field narrows the selection; absent fields do not filter. */
 export interface ExportFilter {
@@ -20,19 +21,7 @@ export interface ExportSample {
   rootId: string;
 }
 
-interface Row {
-  id: string;
-  round: number;
-  parent_id: string | null;
-  root_id: string;
-  kind: SampleKind;
-  depth: number;
-  status: SampleStatus;
-  draft_json: string;
-  images_json: string | null;
-  elements_json: string;
-  provenance_json: string;
-  recovery_json: string;
+interface Row extends SampleRow {
   verdicts_json: string;
 }
 
@@ -91,20 +80,7 @@ export function* iterateExportSelection(db: Db, f: ExportFilter): Generator<Expo
       pass: v.pass === 1,
       reasons: JSON.parse(v.reasons) as unknown,
     }));
-    const sample = Sample.parse({
-      id: r.id,
-      round: r.round,
-      parentId: r.parent_id,
-      kind: r.kind,
-      depth: r.depth,
-      status: r.status,
-      draft: JSON.parse(r.draft_json),
-      images: r.images_json ? JSON.parse(r.images_json) : null,
-      elements: JSON.parse(r.elements_json),
-      provenance: JSON.parse(r.provenance_json),
-      recovery: JSON.parse(r.recovery_json),
-      verdicts,
-    });
+    const sample = sampleFromRow(r, verdicts);
     yield { sample, rootId: r.root_id };
   }
 }

@@ -1,7 +1,8 @@
 import type { Db } from './db.js';
 import { Sample, type SampleStatus, type SampleKind } from '../schemas/sample.js';
 
-interface SampleRow {
+/** A `samples` row as stored. */
+export interface SampleRow {
   id: string;
   round: number;
   parent_id: string | null;
@@ -67,7 +68,8 @@ export function saveSamples(db: Db, samples: readonly (Sample & { rootId?: strin
   })();
 }
 
-function toSample(r: SampleRow, verdicts: VerdictRow[]): Sample {
+/** A stored row and its (already decoded) verdicts as a validated Sample. */
+export function sampleFromRow(r: SampleRow, verdicts: readonly { checker: string; score: number; pass: boolean; reasons: unknown }[]): Sample {
   return Sample.parse({
     id: r.id,
     round: r.round,
@@ -80,8 +82,12 @@ function toSample(r: SampleRow, verdicts: VerdictRow[]): Sample {
     elements: JSON.parse(r.elements_json),
     provenance: JSON.parse(r.provenance_json),
     recovery: JSON.parse(r.recovery_json),
-    verdicts: verdicts.map((v) => ({ checker: v.checker, score: v.score, pass: v.pass === 1, reasons: JSON.parse(v.reasons_json) })),
+    verdicts,
   });
+}
+
+function toSample(r: SampleRow, verdicts: VerdictRow[]): Sample {
+  return sampleFromRow(r, verdicts.map((v) => ({ checker: v.checker, score: v.score, pass: v.pass === 1, reasons: JSON.parse(v.reasons_json) as unknown })));
 }
 
 export function getSample(db: Db, id: string): Sample | undefined {
