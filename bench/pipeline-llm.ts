@@ -34,6 +34,10 @@ const self = path.resolve(process.argv[1]!);
 /** Worker processes start the way bin/flywheel.mjs starts every flywheel process. */
 const WORKER_FLAG = '--max-semi-space-size=64';
 
+/**
+ * The endpoint gets `inFlight` requests at a time (the LLM limiter); the stage holds a quarter more jobs
+ * than that, so a job's bookkeeping before and after its call never leaves an LLM slot idle.
+ */
 function benchConfig(out: string, serverUrl: string, inFlight: number): Config {
   return loadConfig({
     env: {},
@@ -41,7 +45,7 @@ function benchConfig(out: string, serverUrl: string, inFlight: number): Config {
       outputDir: out,
       'llm.roles.author': { baseURL: serverUrl, apiKey: 'bench', model: 'bench-author', concurrency: inFlight },
       'llm.cache': false,
-      'pipeline.concurrency.generate': inFlight,
+      'pipeline.concurrency.generate': Math.ceil(inFlight * 1.25),
     },
   }).config;
 }
@@ -55,7 +59,7 @@ if (process.argv[2] === 'serve') {
   process.send!({ url: server.url });
   process.on('message', () => {
     const cpu = process.cpuUsage();
-    process.send!({ cpuMs: (cpu.user + cpu.system) / 1000 });
+    process.send!({ cpuMs: (cpu.user + cpu.system) / 1000, maxInFlight: server.maxInFlight });
   });
 } else if (process.argv[2] === 'work') {
   const [, , , out, serverUrl, redisUrl, inFlight] = process.argv;
@@ -98,7 +102,8 @@ if (process.argv[2] === 'serve') {
       const info = await services.redis.info('cpu');
       return 1000 * ['used_cpu_sys', 'used_cpu_user'].reduce((s, k) => s + Number(new RegExp(`${k}:([0-9.]+)`).exec(info)![1]), 0);
     };
-    const serverCpuMs = async () => (server.send('cpu'), (await message<{ cpuMs: number }>(server)).cpuMs);
+    const serverStats = async () => (server.send('cpu'), await message<{ cpuMs: number; maxInFlight: number }>(server));
+    const serverCpuMs = async () => (await serverStats()).cpuMs;
     const workers = Array.from({ length: processes }, () => fork(self, ['work', out, url, redis.url, String(IN_FLIGHT / processes)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [...process.execArgv, WORKER_FLAG] }));
     await Promise.all(workers.map((w) => message(w)));
     await new Promise((r) => setTimeout(r, WARM_MS));
@@ -116,6 +121,7 @@ if (process.argv[2] === 'serve') {
       workerCpuMsPerCall: +(cpu.reduce((a, b) => a + b, 0) / (n1 - n0)).toFixed(3),
       redisCpuMsPerCall: +((r1 - r0) / (n1 - n0)).toFixed(3),
       endpointCpuMsPerCall: +((s1 - s0) / (n1 - n0)).toFixed(3),
+      endpointMaxInFlight: (await serverStats()).maxInFlight,
     };
   };
 

@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 const Concurrency = z
   .object({
-    generate: z.number().int().min(1).max(1024).default(16),
+    /** A quarter more than the default LLM concurrency (16), so a job's bookkeeping never leaves a model slot idle. */
+    generate: z.number().int().min(1).max(1024).default(20),
     render: z.number().int().min(1).max(1024).default(16),
     check: z.number().int().min(1).max(1024).default(16),
     repair: z.number().int().min(1).max(1024).default(8),
