@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { agnes, type Cluster } from 'ml-hclust';
+import { agnes } from 'ml-hclust';
 import { KnowledgeSettings } from '../src/config/sections/knowledge.js';
 import { openDb } from '../src/store/db.js';
 import { addCandidates } from '../src/store/candidates.js';
@@ -24,7 +24,7 @@ import { upsertTools } from '../src/store/tools.js';
 import { loadSeeds } from '../seeds/load.js';
 import { cachedEmbedder, createOfflineEmbedder, createOfflineNamer, evolve } from '../knowledge/index.js';
 import { averageLinkage, cosineDistanceMatrix } from '../knowledge/cluster/linkage.js';
-import { fromMerges, leafIndices } from '../knowledge/cluster/dendrogram.js';
+import { fromMerges, partitions } from '../knowledge/cluster/dendrogram.js';
 import { packVectors } from '../knowledge/cluster/tree.js';
 import { syntheticCandidates, syntheticTree } from './knowledge-data.js';
 
@@ -119,18 +119,6 @@ async function partFullBuild(n: number): Promise<Result> {
     dendrogramMs: tree.wallMs,
     peakRssMB: peakRssMB(),
   };
-}
-
-function partitions(root: Cluster): Map<string, number> {
-  const out = new Map<string, number>();
-  const stack = [root];
-  while (stack.length) {
-    const c = stack.pop()!;
-    if (c.isLeaf) continue;
-    out.set(leafIndices(c).join(','), c.height);
-    stack.push(...c.children);
-  }
-  return out;
 }
 
 /** (c) NN-chain vs agnes on the same points and the same Float32 distances. */

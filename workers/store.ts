@@ -68,7 +68,7 @@ export function storeHandler(s: Services): StageHandler<StoreData> {
         const env = data.sample;
         if (env && data.status) {
           saveSamples(db, [{ ...toSample(env, data.status, data.verdicts, data.render), rootId: env.rootId }]);
-          recordUsage(db, env.calls.map((c) => ({ round: data.round, sampleId: env.id, role: c.role, model: c.model, usage: c.usage, cached: c.cached, share: c.share })));
+          recordUsage(db, env.calls.map((c) => ({ ...c, round: data.round, sampleId: env.id })));
           if (data.status === 'accepted') {
             addToolUses(db, env.draft.tools);
             addCandidates(db, [
@@ -78,7 +78,7 @@ export function storeHandler(s: Services): StageHandler<StoreData> {
           }
         }
         recordFailures(db, data.failures.map((f) => ({ ...f, round: data.round, sampleId: env?.id ?? null, jobId: null })));
-        recordUsage(db, data.usage.map((c) => ({ round: data.round, sampleId: null, role: c.role, model: c.model, usage: c.usage, cached: c.cached, share: c.share })));
+        recordUsage(db, data.usage.map((c) => ({ ...c, round: data.round, sampleId: null })));
         markJobProcessed(db, job.id!, data.round);
       })();
       return [];

@@ -44,6 +44,19 @@ export function leafIndices(c: Cluster): number[] {
   return out.sort((p, q) => p - q);
 }
 
+/** Every inner node as "sorted leaf indices" → height: two trees are the same when these maps agree. */
+export function partitions(root: Cluster): Map<string, number> {
+  const out = new Map<string, number>();
+  const stack = [root];
+  while (stack.length) {
+    const c = stack.pop()!;
+    if (c.isLeaf) continue;
+    out.set(leafIndices(c).join(','), c.height);
+    stack.push(...c.children);
+  }
+  return out;
+}
+
 const byFirstLeaf = (groups: number[][]) => groups.sort((p, q) => p[0]! - q[0]!);
 
 /** The groups of points joined at or below `threshold` (a flat cut of the dendrogram). */

@@ -5,6 +5,7 @@ import { createRng } from './rng.js';
 import { matchBlueprints } from './match.js';
 import { applyFlaw, pickFlaw } from './flaws.js';
 import { draftFrom, rebuild } from './instance.js';
+import { pathKey } from '../store/knowledge.js';
 
 const LEVELS: Difficulty[] = ['easy', 'medium', 'hard'];
 
@@ -29,7 +30,8 @@ export class OfflineAuthor {
       const instanceSeed = seed * 8 + k;
       const params = blueprint.params(createRng(`${blueprint.id}/${instanceSeed}`), difficulty);
       const clean = draftFrom(blueprint, params, difficulty, instanceSeed);
-      const credited = [...exercised.filter((p) => !clean.knowledge.some((q) => q.join('\u0000') === p.join('\u0000'))), ...clean.knowledge];
+      const own = new Set(clean.knowledge.map(pathKey));
+      const credited = [...exercised.filter((p) => !own.has(pathKey(p))), ...clean.knowledge];
       const draft = { ...clean, knowledge: credited.slice(0, 8) };
       const flaw = pickFlaw(`${seed}/${k}`, this.flawRate);
       return flaw ? applyFlaw(draft, flaw) : draft;

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import { imageHash } from '../store/images.js';
 
-/** A safety net only: a finished round drops its images explicitly. */
+/** Expiry is a safety net only: a finished round drops its images explicitly (dropRound). */
 const TTL_SECONDS = 7 * 24 * 3600;
 const DROP_BATCH = 500;
 

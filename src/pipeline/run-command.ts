@@ -6,12 +6,9 @@ import { ensureOutputDir } from '../store/output-dir.js';
 import { dbPath, openDb } from '../store/db.js';
 import { countNodes } from '../store/knowledge.js';
 import { importSeeds, loadSeeds } from '../../seeds/load.js';
-import { connectRedis } from '../redis/connect.js';
-import { killEmbeddedRedisSync } from '../redis/embedded.js';
 import { acquireRunLock } from './lock.js';
-import { createServices } from './create-services.js';
-import { startWorkers } from './workers.js';
 import { runRounds } from './controller.js';
+import { startStages } from './start-stages.js';
 import { formatRoundLine } from './round-line.js';
 
 /**
@@ -29,26 +26,21 @@ export async function runCommand(config: Config, opts: { stages: readonly Stage[
   } finally {
     db.close();
   }
-  const redis = await connectRedis(config);
-  onCleanup(() => redis.close(), () => redis.embedded && killEmbeddedRedisSync(redis.embedded));
-  const services = createServices(config, redis.url);
-  onCleanup(() => services.close());
-  const workers = startWorkers(services, [...new Set<Stage>([...opts.stages, 'store'])]);
-  onCleanup(() => workers.close());
+  const { services } = await startStages(config, [...new Set<Stage>([...opts.stages, 'store'])]);
   const abort = new AbortController();
   onSignal(() => abort.abort());
   const progress = opts.progress ? createProgress() : undefined;
+  let reports;
   try {
-    const reports = await runRounds(services, {
+    reports = await runRounds(services, {
       rounds: config.pipeline.rounds,
       resume: opts.resume,
       signal: abort.signal,
       onProgress: (p) => progress?.update(p),
     });
-    progress?.stop();
-    for (const r of reports) console.log(formatRoundLine(r));
-    if (abort.signal.aborted) console.log('interrupted: continue with `flywheel run --resume`');
   } finally {
     progress?.stop();
   }
+  for (const r of reports) console.log(formatRoundLine(r));
+  if (abort.signal.aborted) console.log('interrupted: continue with `flywheel run --resume`');
 }

@@ -1,11 +1,8 @@
 import type { Config } from '../config/schema.js';
 import type { Stage } from './stages.js';
-import { onCleanup, onSignal } from '../cli/lifecycle.js';
+import { onSignal } from '../cli/lifecycle.js';
 import { ensureOutputDir } from '../store/output-dir.js';
-import { connectRedis } from '../redis/connect.js';
-import { killEmbeddedRedisSync } from '../redis/embedded.js';
-import { createServices } from './create-services.js';
-import { startWorkers } from './workers.js';
+import { startStages } from './start-stages.js';
 
 /**
  * `flywheel worker`: runs stages against a shared Redis until Ctrl-C, which lets active jobs finish.
@@ -13,12 +10,7 @@ import { startWorkers } from './workers.js';
  */
 export async function workerCommand(config: Config, stages: readonly Stage[], concurrency: number | undefined): Promise<void> {
   ensureOutputDir(config.outputDir);
-  const redis = await connectRedis(config);
-  onCleanup(() => redis.close(), () => redis.embedded && killEmbeddedRedisSync(redis.embedded));
-  const services = createServices(config, redis.url);
-  onCleanup(() => services.close());
-  const workers = startWorkers(services, stages, Object.fromEntries(stages.map((s) => [s, concurrency])));
-  onCleanup(() => workers.close());
-  process.stderr.write(`worker: ${stages.join(', ')} on ${redis.url} (pid ${process.pid}); Ctrl-C drains and stops\n`);
+  const { redisUrl } = await startStages(config, stages, concurrency);
+  process.stderr.write(`worker: ${stages.join(', ')} on ${redisUrl} (pid ${process.pid}); Ctrl-C drains and stops\n`);
   await new Promise<void>((resolve) => onSignal(() => resolve()));
 }

@@ -7,6 +7,8 @@ export interface RedisHandle {
   url: string;
   embedded: EmbeddedRedis | undefined;
   close(): Promise<void>;
+  /** For process 'exit' handlers: stops (or hands over) an embedded server synchronously. */
+  closeSync(): void;
 }
 
 /** Sends PING with a short time-out; resolves with the error message on failure. */
@@ -37,8 +39,8 @@ export async function connectRedis(config: Config): Promise<RedisHandle> {
         fix: 'start that Redis server, correct the URL, or unset REDIS_URL to let flywheel start its own',
       });
     }
-    return { url: config.redis.url, embedded: undefined, close: async () => undefined };
+    return { url: config.redis.url, embedded: undefined, close: async () => undefined, closeSync: () => undefined };
   }
   const embedded = await startEmbeddedRedis({ outputDir: config.outputDir, serverPath: config.redis.serverPath });
-  return { url: embedded.url, embedded, close: () => embedded.stop() };
+  return { url: embedded.url, embedded, close: () => embedded.stop(), closeSync: () => embedded.stopSync() };
 }

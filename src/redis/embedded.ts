@@ -28,6 +28,11 @@ export interface EmbeddedRedis {
   /** How many times the server died and was restarted on the same port with its data. */
   restarts: number;
   stop(): Promise<void>;
+  /**
+   * Last-resort stop for process 'exit' handlers, where no promise can be awaited: the server is
+   * stopped, or handed over when other processes still use it.
+   */
+  stopSync(): void;
 }
 
 function readOwner(dir: string): OwnerInfo | undefined {
@@ -42,6 +47,11 @@ function writeOwner(dir: string, info: OwnerInfo): void {
   const file = path.join(dir, OWNER_FILE);
   fs.writeFileSync(`${file}.tmp`, JSON.stringify(info));
   fs.renameSync(`${file}.tmp`, file);
+}
+
+/** A server whose owner has exited (or handed it over): the next process to look adopts it. */
+function orphaned(info: OwnerInfo): boolean {
+  return info.ownerPid === 0 || !pidAlive(info.ownerPid);
 }
 
 function isOurRedis(info: OwnerInfo): boolean {
@@ -123,7 +133,7 @@ export async function startEmbeddedRedis(opts: { outputDir: string; serverPath: 
 
   const existing = readOwner(dir);
   if (existing && isOurRedis(existing) && (await portOpen(existing.port))) {
-    const owned = existing.ownerPid === 0 || existing.ownerPid === process.pid || !pidAlive(existing.ownerPid);
+    const owned = existing.ownerPid === process.pid || orphaned(existing);
     if (owned) writeOwner(dir, { ...existing, ownerPid: process.pid });
     return handle(dir, existing.port, existing.redisPid, owned, opts.serverPath, undefined);
   }
@@ -214,6 +224,16 @@ function handle(dir: string, port: number, pid: number, owned: boolean, serverPa
       const info = readOwner(dir);
       if (info && info.redisPid === r.pid) fs.rmSync(path.join(dir, OWNER_FILE), { force: true });
     },
+    stopSync() {
+      removeUser(dir);
+      if (!r.owned) return;
+      if (otherUsers(dir).length > 0) return handOver();
+      try {
+        process.kill(r.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    },
   };
   /** Leaves the server running for the processes still using it; the first of them to look adopts it. */
   const handOver = () => {
@@ -221,8 +241,6 @@ function handle(dir: string, port: number, pid: number, owned: boolean, serverPa
     r.owned = false;
     detach();
   };
-  handoffs.set(r, handOver);
-  dirs.set(r, dir);
   const restart = async () => {
     for (let attempt = 0; attempt < 3 && !stopped; attempt++) {
       try {
@@ -241,8 +259,7 @@ function handle(dir: string, port: number, pid: number, owned: boolean, serverPa
   addUser(dir);
   const adoptIfOrphaned = () => {
     const info = readOwner(dir);
-    if (!info || info.port !== port || info.ownerPid === process.pid) return;
-    if (info.ownerPid !== 0 && pidAlive(info.ownerPid)) return;
+    if (!info || info.port !== port || info.ownerPid === process.pid || !orphaned(info)) return;
     writeOwner(dir, { ...info, ownerPid: process.pid });
     r.pid = info.redisPid;
     r.owned = true;
@@ -260,28 +277,4 @@ function handle(dir: string, port: number, pid: number, owned: boolean, serverPa
   }, WATCH_MS);
   watch.unref();
   return r;
-}
-
-/** How each handle hands its server over; used by the synchronous exit path. */
-const handoffs = new WeakMap<EmbeddedRedis, () => void>();
-const dirs = new WeakMap<EmbeddedRedis, string>();
-
-/**
- * Last-resort synchronous stop for process 'exit' handlers, where no promise can be awaited: the server
- * is stopped, unless other processes still use it, in which case it is handed over to them.
- */
-export function killEmbeddedRedisSync(r: EmbeddedRedis): void {
-  const dir = dirs.get(r);
-  if (dir) removeUser(dir);
-  if (r.owned && dir && otherUsers(dir).length > 0) {
-    handoffs.get(r)?.();
-    return;
-  }
-  if (r.owned && pidAlive(r.pid)) {
-    try {
-      process.kill(r.pid, 'SIGTERM');
-    } catch {
-      /* already gone */
-    }
-  }
 }

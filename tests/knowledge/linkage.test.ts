@@ -1,22 +1,9 @@
 import { agnes, type Cluster } from 'ml-hclust';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/offline/rng.js';
-import { cutAt, fromMerges, leafIndices, splitToSize } from '../../knowledge/cluster/dendrogram.js';
+import { cutAt, fromMerges, partitions, splitToSize } from '../../knowledge/cluster/dendrogram.js';
 import { averageLinkage, cosineDistanceMatrix } from '../../knowledge/cluster/linkage.js';
 import { AGNES_MAX_POINTS, averageLinkageTree, packVectors } from '../../knowledge/cluster/tree.js';
-
-/** Every inner node of a dendrogram as "sorted leaf indices" → height. */
-function partitions(root: Cluster): Map<string, number> {
-  const out = new Map<string, number>();
-  const stack = [root];
-  while (stack.length) {
-    const c = stack.pop()!;
-    if (c.isLeaf) continue;
-    out.set(leafIndices(c).join(','), c.height);
-    stack.push(...c.children);
-  }
-  return out;
-}
 
 function expectSameTree(a: Cluster, b: Cluster): void {
   const pa = partitions(a);

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
-import { Draft, type Difficulty } from '../../src/schemas/draft.js';
-import type { Blueprint, BlueprintDraft } from '../../src/offline/blueprint.js';
+import type { Difficulty, Draft } from '../../src/schemas/draft.js';
+import type { Blueprint } from '../../src/offline/blueprint.js';
+import { draftFrom } from '../../src/offline/instance.js';
 import { createRng } from '../../src/offline/rng.js';
 import { loadSeeds } from '../../seeds/load.js';
 import { pathKey } from '../../src/store/knowledge.js';
@@ -18,13 +19,9 @@ export interface Instance {
   draft: Draft;
 }
 
-export function toDraft(b: Blueprint, built: BlueprintDraft, difficulty: Difficulty, seed: number, params: Record<string, unknown>): Draft {
-  return Draft.parse({ ...built, difficulty, blueprint: { id: b.id, seed, params } });
-}
-
 export function instance(b: Blueprint, seed: number, difficulty: Difficulty): Instance {
   const params = b.params(createRng(`${b.id}/${seed}`), difficulty);
-  return { blueprint: b, seed, difficulty, params, draft: toDraft(b, b.build(params), difficulty, seed, params) };
+  return { blueprint: b, seed, difficulty, params, draft: draftFrom(b, params, difficulty, seed) };
 }
 
 /** The chain of expansions of an instance (each one interaction longer), up to three interactions. */
@@ -36,7 +33,7 @@ export function expansions(inst: Instance): Instance[] {
     const mode = b.expansions[(inst.seed + step) % b.expansions.length]!;
     const next = b.expand(cur.params, mode, createRng(`${b.id}/${inst.seed}/x${step}`));
     if (!next) break;
-    cur = { ...cur, params: next, draft: toDraft(b, b.build(next), cur.difficulty, cur.seed, next) };
+    cur = { ...cur, params: next, draft: draftFrom(b, next, cur.difficulty, cur.seed) };
     out.push(cur);
   }
   return out;

@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import { configFor, intOption } from '../context.js';
 import { onCleanup, onSignal } from '../lifecycle.js';
 import { connectRedis } from '../../redis/connect.js';
-import { killEmbeddedRedisSync } from '../../redis/embedded.js';
 import { dbPath, openDb } from '../../store/db.js';
 import { assertSafeBinding, startDashboard } from '../../dashboard/server.js';
 
@@ -30,7 +29,7 @@ export function registerDashboard(program: Command): void {
       const db = openDb(dbPath(config.outputDir), { readonly: true });
       onCleanup(() => void db.close());
       const redis = await connectRedis(config);
-      onCleanup(() => redis.close(), () => redis.embedded && killEmbeddedRedisSync(redis.embedded));
+      onCleanup(() => redis.close(), () => redis.closeSync());
       const server = await startDashboard({ db, outputDir: config.outputDir, redisUrl: redis.url, settings: config.dashboard, pipeline: config.pipeline });
       onCleanup(() => server.close());
       console.log(`flywheel dashboard: ${server.url}`);

@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import type { Config } from '../../config/schema.js';
 import type { Db } from '../../store/db.js';
 import type { Roles } from './types.js';
-import { createOfflineRoles, OFFLINE_VERSIONS } from './offline.js';
+import { createOfflineRoles } from './offline.js';
 import { createLlmRoles } from './llm/index.js';
 import type { RetryEvent } from '../../llm/client.js';
 import { robustnessDraft } from '../robustness.js';
@@ -42,5 +42,3 @@ export function createRoles(config: Config, deps: RoleDeps): Roles {
   };
   return roles;
 }
-
-export { OFFLINE_VERSIONS };

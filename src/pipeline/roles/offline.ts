@@ -8,7 +8,7 @@ import { judgeQaOffline } from '../../../checkers/offline/qa-correctness.js';
 import { judgeImageOffline } from '../../../checkers/offline/image-validity.js';
 import { judgeInteractionOffline } from '../../../checkers/offline/interaction-consistency.js';
 
-export const OFFLINE_VERSIONS = { author: 'offline-blueprints-1', checker: 'offline-rules-1', repairer: 'offline-rebuild-1', expander: 'offline-blueprints-1' };
+const OFFLINE_VERSIONS = { author: 'offline-blueprints-1', checker: 'offline-rules-1', repairer: 'offline-rebuild-1', expander: 'offline-blueprints-1' };
 
 export type OfflineRoles = Pick<Roles, 'author' | 'judges' | 'repairer' | 'expander'>;
 

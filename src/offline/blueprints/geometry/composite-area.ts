@@ -79,7 +79,6 @@ export const compositeArea = defineBlueprint<Params>({
     const o = outline(p);
     const f = fitFrame(o.pts, { x: 90, y: 90, w: 332, h: 332 });
     const pts = o.pts.map(f.toPx);
-    const inside = centroid(pts);
     const edgeLength = (i: number, j: number) => Math.hypot(o.pts[j]!.x - o.pts[i]!.x, o.pts[j]!.y - o.pts[i]!.y);
     const figureCode = lines(
       `const P = [${pts.map((q) => `{ x: ${px(q.x)}, y: ${px(q.y)} }`).join(', ')}];`,

@@ -3,7 +3,7 @@ import { numericDistractors, px } from '../../format.js';
 import { answerBlock, solutionText, value, type AnswerStyle } from './lib/answer.js';
 import { lines } from './lib/code.js';
 import { type Plane, planeCode, planeToPx } from './lib/plane.js';
-import { type Vec, dist, foot, shoelace, vec } from './lib/vec.js';
+import { type Vec, dist, foot, vec } from './lib/vec.js';
 import { firstFit } from './lib/retry.js';
 
 type Params = AnswerStyle & {

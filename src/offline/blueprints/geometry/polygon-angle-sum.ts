@@ -102,7 +102,7 @@ export const polygonAngleSum = defineBlueprint<Params>({
       exportNames(names),
     );
     const diagonals = names.slice(2, n - 1);
-    const labels = names.slice(1, n - 1).map((name, k) => {
+    const labels = names.slice(1, n - 1).map((_, k) => {
       const c = centroid([pts[0]!, pts[k + 1]!, pts[k + 2]!]);
       return `vt.text(${px(c.x - 4)}, ${px(c.y + 6)}, '${k + 1}', { color: '#d62728' });`;
     });

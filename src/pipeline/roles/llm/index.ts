@@ -60,7 +60,7 @@ export function createLlmRoles(config: Config, deps: LlmRoleDeps): LlmRoles {
   const record = (calls: UsageNote[]) => {
     if (calls.length === 0) return;
     const r = round();
-    recordUsage(deps.db(), calls.map((c) => ({ round: r, sampleId: null, role: c.role, model: c.model, usage: c.usage, cached: c.cached })));
+    recordUsage(deps.db(), calls.map((c) => ({ ...c, round: r, sampleId: null })));
   };
   const cacheDb = (): Db | null => {
     try {
