@@ -1,13 +1,13 @@
 import type { Db } from './db.js';
 import { blobToVector, vectorToBlob } from './vectors.js';
 
-/** Cached vectors of `texts` under `model`, by text; texts never embedded (or of another dimension) are absent. */
-export function getCachedVectors(db: Db, model: string, texts: readonly string[], dim: number): Map<string, Float32Array> {
+/** Cached vectors of `texts` under `model` (the embedder's space id), by text; texts never embedded are absent. */
+export function getCachedVectors(db: Db, model: string, texts: readonly string[]): Map<string, Float32Array> {
   const stmt = db.prepare<[string, string], { vector: Buffer }>('SELECT vector FROM embedding_cache WHERE model = ? AND text = ?');
   const out = new Map<string, Float32Array>();
   for (const t of texts) {
     const row = stmt.get(model, t);
-    if (row && row.vector.byteLength === dim * 4) out.set(t, blobToVector(row.vector));
+    if (row) out.set(t, blobToVector(row.vector));
   }
   return out;
 }

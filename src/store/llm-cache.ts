@@ -1,6 +1,5 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './db.js';
-import { blobToVector, vectorToBlob } from './vectors.js';
 
 export interface CachedResponse {
   text: string;
@@ -47,23 +46,5 @@ export function putCachedResponses(db: Db, entries: readonly CacheEntry[]): void
   const now = new Date().toISOString();
   db.transaction(() => {
     for (const e of entries) put.run(e.key, e.role, e.model, e.requestJson, e.text, e.promptTokens, e.completionTokens, now);
-  })();
-}
-
-/** Vectors already fetched for these texts from an embedding model (by `model`, the embedder's space id). */
-export function getCachedEmbeddings(db: Db, model: string, texts: readonly string[]): Map<string, Float32Array> {
-  const stmt = db.prepare<[string, string], { vector: Buffer }>('SELECT vector FROM embedding_cache WHERE model = ? AND text = ?');
-  const out = new Map<string, Float32Array>();
-  for (const t of texts) {
-    const row = stmt.get(model, t);
-    if (row) out.set(t, blobToVector(row.vector));
-  }
-  return out;
-}
-
-export function putCachedEmbeddings(db: Db, model: string, entries: readonly (readonly [string, Float32Array])[]): void {
-  const stmt = db.prepare('INSERT OR REPLACE INTO embedding_cache (model, text, vector) VALUES (?, ?, ?)');
-  db.transaction(() => {
-    for (const [text, v] of entries) stmt.run(model, text, vectorToBlob(v));
   })();
 }

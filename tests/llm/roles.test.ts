@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Config } from '../../src/config/schema.js';
 import { createLlmRoles, type LlmRoles } from '../../src/pipeline/roles/llm/index.js';
+import { cachedEmbedder } from '../../knowledge/index.js';
 import { usageTotals } from '../../src/store/usage.js';
 import { messageImages, messageText, startOpenAiServer, type OpenAiServer } from '../support/openai-server.js';
 import { PNG, draft, judgeInput, llmConfig, tempDb } from './helpers.js';
@@ -143,11 +144,11 @@ describe('LLM-backed roles', () => {
     expect(usageTotals(store.db, { round: 4 }).byRole.normaliser?.calls).toBe(2);
   });
 
-  it('the embedder needs its own model, returns unit vectors in order, learns the dimension, and embeds each text once', async () => {
+  it('the embedder needs its own model, returns unit vectors in order, learns the dimension, and (cached) embeds each text once', async () => {
     expect(roles().embedder).toBeUndefined();
-    const r = roles({}, { cache: true, roles: { embedder: { model: 'embed-model' } } });
-    const e = r.embedder!;
-    expect(() => e.dim).toThrow(/dimensions/);
+    const r = roles({}, { roles: { embedder: { model: 'embed-model' } } });
+    expect(() => r.embedder!.dim).toThrow(/dimensions/);
+    const e = cachedEmbedder(store.db, r.embedder!);
     const from = server.log.length;
     const v = await e.embed(['alpha', 'beta', 'alpha']);
     expect(v).toHaveLength(3);

@@ -62,14 +62,6 @@ export function createLlmRoles(config: Config, deps: LlmRoleDeps): LlmRoles {
     const r = round();
     recordUsage(deps.db(), calls.map((c) => ({ ...c, round: r, sampleId: null })));
   };
-  const cacheDb = (): Db | null => {
-    try {
-      return deps.db();
-    } catch (err) {
-      deps.log?.(`embedding cache off: ${(err as Error).message}`);
-      return null;
-    }
-  };
   const ctx = (ep: RoleEndpoint) => ({ client, endpoint: ep });
 
   const roles: LlmRoles = {
@@ -90,6 +82,6 @@ export function createLlmRoles(config: Config, deps: LlmRoleDeps): LlmRoles {
   if (eps.repairer) roles.repairer = llmRepairer(ctx(eps.repairer));
   if (eps.expander) roles.expander = llmExpander(ctx(eps.expander));
   if (eps.normaliser) roles.normaliser = llmNormaliser(ctx(eps.normaliser), { round, record });
-  if (eps.embedder) roles.embedder = llmEmbedder(ctx(eps.embedder), { cache: llm.cache, db: cacheDb, round, record });
+  if (eps.embedder) roles.embedder = llmEmbedder(ctx(eps.embedder), { round, record });
   return roles;
 }
