@@ -1,6 +1,7 @@
-import type { TreeTotals } from '../src/store/knowledge-stats.js';
+import type { KnowledgeCounts } from '../src/store/knowledge.js';
 
-export type { TreeTotals };
+/** The knowledge tree's totals before and after a round. */
+export type TreeTotals = KnowledgeCounts;
 
 /** At most this many examples per list, so a report stays small at any scale; the counts are complete. */
 export const REPORT_EXAMPLES = 50;

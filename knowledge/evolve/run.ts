@@ -5,8 +5,8 @@ import type { KnowledgeSettings } from '../../src/config/sections/knowledge.js';
 import type { Db } from '../../src/store/db.js';
 import { acceptedSamplesByDomain, pendingCandidates, resolveCandidates, type CandidateResolution } from '../../src/store/candidates.js';
 import { getGrowthReport, saveGrowthReport } from '../../src/store/growth.js';
-import { upsertPoints } from '../../src/store/knowledge.js';
-import { leafCoverage, treeTotals } from '../../src/store/knowledge-stats.js';
+import { countNodes, upsertPoints } from '../../src/store/knowledge.js';
+import { leafCoverage } from '../../src/store/knowledge-stats.js';
 import { countTools, listTools, upsertTools } from '../../src/store/tools.js';
 import { rate, REPORT_EXAMPLES, type CandidateExample, type GrowthReport } from '../report.js';
 import { cleanCandidate, proposed } from './clean.js';
@@ -38,7 +38,7 @@ function writeReportFile(db: Db, opts: EvolveOptions, report: GrowthReport): voi
   fs.renameSync(tmp, file);
 }
 
-const counts = (db: Db) => `${treeTotals(db).total}/${countTools(db).total}`;
+const counts = (db: Db) => `${countNodes(db).total}/${countTools(db).total}`;
 
 /**
  * The end-of-round evolve step: folds the round's pending candidates into the knowledge tree and the
@@ -57,7 +57,7 @@ export async function evolve(db: Db, opts: EvolveOptions): Promise<GrowthReport>
     return stored;
   }
   const snapshot = counts(db);
-  const before = treeTotals(db);
+  const before = countNodes(db);
   const toolsBefore = countTools(db).total;
   const tree = KnowledgeTree.load(db);
   const vectors = new VectorMemo(opts.embedder);
@@ -125,7 +125,7 @@ export async function evolve(db: Db, opts: EvolveOptions): Promise<GrowthReport>
         ...(k.namerError !== undefined ? { namerError: k.namerError } : {}),
         examples: k.newPointIds.slice(0, REPORT_EXAMPLES),
         before,
-        after: treeTotals(db),
+        after: countNodes(db),
       },
       tools: {
         added: t.added.length,

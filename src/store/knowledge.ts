@@ -153,21 +153,37 @@ export function setNodeEmbeddings(db: Db, rows: readonly { id: string; vector: F
   })();
 }
 
+/** Aggregates of the knowledge tree (status, growth reports, stats). */
 export interface KnowledgeCounts {
   total: number;
-  byLevel: Record<number, number>;
+  /** Nodes without children: the knowledge points. */
+  leaves: number;
+  maxLevel: number;
+  domains: number;
+  byLevel: Record<string, number>;
   byDomain: Record<string, number>;
   bySource: Record<string, number>;
-  domains: number;
 }
 
 export function countNodes(db: Db): KnowledgeCounts {
-  const byLevel: Record<number, number> = {};
-  for (const r of db.prepare<[], { level: number; n: number }>('SELECT level, count(*) n FROM knowledge_nodes GROUP BY level').all()) byLevel[r.level] = r.n;
-  const byDomain: Record<string, number> = {};
-  for (const r of db.prepare<[], { domain: string; n: number }>('SELECT domain, count(*) n FROM knowledge_nodes GROUP BY domain ORDER BY domain').all()) byDomain[r.domain] = r.n;
-  const bySource: Record<string, number> = {};
-  for (const r of db.prepare<[], { source: string; n: number }>('SELECT source, count(*) n FROM knowledge_nodes GROUP BY source').all()) bySource[r.source] = r.n;
-  const total = Object.values(byLevel).reduce((a, b) => a + b, 0);
-  return { total, byLevel, byDomain, bySource, domains: Object.keys(byDomain).length };
+  const group = (col: string) => {
+    const out: Record<string, number> = {};
+    for (const r of db.prepare<[], { k: string; n: number }>(`SELECT ${col} k, count(*) n FROM knowledge_nodes GROUP BY ${col} ORDER BY ${col}`).all()) out[String(r.k)] = r.n;
+    return out;
+  };
+  const byLevel = group('level');
+  const byDomain = group('domain');
+  const leaves = db
+    .prepare<[], { n: number }>('SELECT count(*) n FROM knowledge_nodes p WHERE NOT EXISTS (SELECT 1 FROM knowledge_nodes c WHERE c.parent_id = p.id)')
+    .get()!.n;
+  const levels = Object.keys(byLevel).map(Number);
+  return {
+    total: Object.values(byLevel).reduce((a, b) => a + b, 0),
+    leaves,
+    maxLevel: levels.length ? Math.max(...levels) : 0,
+    domains: Object.keys(byDomain).length,
+    byLevel,
+    byDomain,
+    bySource: group('source'),
+  };
 }

@@ -7,8 +7,8 @@ import { dbPath, openDb, type Db } from '../../store/db.js';
 import { acceptedSamplesByDomain, acceptedSamplesByNode } from '../../store/candidates.js';
 import { listGrowthReports } from '../../store/growth.js';
 import { writeJsonlAtomic } from '../../store/jsonl.js';
-import { listNodes } from '../../store/knowledge.js';
-import { leafCoverage, treeTotals } from '../../store/knowledge-stats.js';
+import { countNodes, listNodes } from '../../store/knowledge.js';
+import { leafCoverage } from '../../store/knowledge-stats.js';
 import { ensureOutputDir } from '../../store/output-dir.js';
 import { countTools } from '../../store/tools.js';
 import { importHierarchy, knowledgeExportRows, type GrowthReport } from '../../../knowledge/index.js';
@@ -57,7 +57,7 @@ function printTree(db: Db, opts: { depth?: number; domain?: string }): void {
 function stats(db: Db) {
   const coverage = leafCoverage(db);
   return {
-    tree: treeTotals(db),
+    tree: countNodes(db),
     tools: countTools(db),
     coverage: { ...coverage, share: coverage.leaves ? coverage.covered / coverage.leaves : 0 },
     acceptedSamples: acceptedSamplesByDomain(db),
