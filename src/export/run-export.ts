@@ -3,7 +3,8 @@ import path from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { FlywheelError } from '../errors.js';
 import { dbPath, openDb } from '../store/db.js';
-import { countExportSelection, growthByRound, iterateExportSelection, sampleDomains, type ExportFilter } from '../store/export-queries.js';
+import { countExportSelection, iterateExportSelection, sampleDomains, type ExportFilter } from '../store/export-queries.js';
+import { growthByRound } from '../store/growth.js';
 import { listRounds } from '../store/rounds.js';
 import { datasetCard, GROWTH_CHART_FILE } from './card.js';
 import { formatHandler } from './formats.js';
@@ -15,7 +16,7 @@ import { roundInfo } from './rounds-info.js';
 import { splitOf } from './splits.js';
 import { checkExportTarget, StagedFolder } from './staging.js';
 import { ExportTally } from './stats.js';
-import { buildSummary, type ExportSummary, type GrowthTableRow } from './summary.js';
+import { buildSummary, type ExportSummary } from './summary.js';
 
 export interface ExportHooks {
   /** Called with (samples read, samples selected) as the export goes. */
@@ -54,16 +55,6 @@ function describeFilter(o: ExportOptions): string {
   if (o.maxDepth !== undefined) parts.push(`max depth ${o.maxDepth}`);
   if (o.minScore !== undefined) parts.push(`min score ${o.minScore}`);
   return parts.join(', ');
-}
-
-function growthTable(rows: ReturnType<typeof growthByRound>): GrowthTableRow[] {
-  let knowledge = 0;
-  let tools = 0;
-  return rows.map((r) => {
-    knowledge += r.knowledgeAdded;
-    tools += r.toolsAdded;
-    return { round: r.round, knowledgeAdded: r.knowledgeAdded, knowledgeTotal: knowledge, toolsAdded: r.toolsAdded, toolsTotal: tools };
-  });
 }
 
 /**
@@ -126,7 +117,7 @@ export async function runExport(storeDir: string, opts: ExportOptions, hooks: Ex
         });
       }
       const files = [...jsonl, ...(handler.finish?.(jsonl) ?? []), 'README.md', 'stats.json', GROWTH_CHART_FILE, 'images/'];
-      const growth = growthTable(growthByRound(db));
+      const growth = growthByRound(db);
       const summary = buildSummary({ opts, outputDir: path.resolve(storeDir), database: path.resolve(database), files, tally, images: images.stats, growth, rounds: listRounds(db).map(roundInfo) });
       fs.writeFileSync(path.join(staged.dir, 'stats.json'), `${JSON.stringify(summary, null, 2)}\n`);
       fs.writeFileSync(path.join(staged.dir, 'README.md'), datasetCard(summary));

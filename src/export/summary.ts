@@ -2,14 +2,7 @@ import type { ImageCopyStats } from './image-copier.js';
 import type { ExportFormat, ExportOptions } from './options.js';
 import type { RoundInfo } from './rounds-info.js';
 import type { Counts, ExportTally, ScoreStats } from './stats.js';
-
-export interface GrowthTableRow {
-  round: number;
-  knowledgeAdded: number;
-  knowledgeTotal: number;
-  toolsAdded: number;
-  toolsTotal: number;
-}
+import type { GrowthRow } from '../store/growth.js';
 
 /** Everything `stats.json` holds; the dataset card is rendered from the same object. */
 export interface ExportSummary {
@@ -37,7 +30,7 @@ export interface ExportSummary {
   usage: { promptTokens: number; completionTokens: number; cost: number };
   providers: Counts;
   models: Record<string, Counts>;
-  growth: GrowthTableRow[];
+  growth: GrowthRow[];
   rounds: RoundInfo[];
 }
 
@@ -48,7 +41,7 @@ export function buildSummary(args: {
   files: string[];
   tally: ExportTally;
   images: ImageCopyStats;
-  growth: GrowthTableRow[];
+  growth: GrowthRow[];
   rounds: RoundInfo[];
 }): ExportSummary {
   const { opts, tally: t } = args;

@@ -32,14 +32,6 @@ export interface RoundOverview {
   usage: UsageSums;
 }
 
-export interface GrowthPoint {
-  round: number;
-  /** Knowledge nodes and tools in the system once the round was done (round 0: the seeds). */
-  knowledge: number;
-  tools: number;
-  accepted: number;
-}
-
 const emptyCounted = (): Counted => ({ total: 0, accepted: 0 });
 
 function byRound<T extends { round: number }>(rows: T[]): Map<number, T[]> {
@@ -115,23 +107,4 @@ export function roundOverviews(db: Db): RoundOverview[] {
     }
     return o;
   });
-}
-
-/** Size of the knowledge system and tool set after each round, and the samples each round accepted. */
-export function growthSeries(db: Db): GrowthPoint[] {
-  const perRound = (sql: string) => new Map(db.prepare<[], { round: number; n: number }>(sql).all().map((r) => [r.round, r.n]));
-  const nodes = perRound('SELECT round_added round, count(*) n FROM knowledge_nodes GROUP BY round_added');
-  const tools = perRound('SELECT round_added round, count(*) n FROM tools GROUP BY round_added');
-  const accepted = perRound("SELECT round, sum(status = 'accepted') n FROM samples GROUP BY round");
-  const roundIds = db.prepare<[], { id: number }>('SELECT id FROM rounds ORDER BY id').all().map((r) => r.id);
-  const last = Math.max(0, ...roundIds, ...nodes.keys(), ...tools.keys());
-  const out: GrowthPoint[] = [];
-  let k = 0;
-  let t = 0;
-  for (let round = 0; round <= last; round++) {
-    k += nodes.get(round) ?? 0;
-    t += tools.get(round) ?? 0;
-    out.push({ round, knowledge: k, tools: t, accepted: accepted.get(round) ?? 0 });
-  }
-  return out;
 }

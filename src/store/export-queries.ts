@@ -101,27 +101,3 @@ export function sampleDomains(db: Db, statuses: readonly SampleStatus[]): string
     .all(JSON.stringify(statuses))
     .map((r) => r.domain);
 }
-
-export interface GrowthRow {
-  round: number;
-  knowledgeAdded: number;
-  toolsAdded: number;
-}
-
-/** Knowledge nodes and tools by the round that added them (round 0 = seeds and imports). */
-export function growthByRound(db: Db): GrowthRow[] {
-  const byRound = new Map<number, GrowthRow>();
-  const row = (round: number) => {
-    let r = byRound.get(round);
-    if (!r) byRound.set(round, (r = { round, knowledgeAdded: 0, toolsAdded: 0 }));
-    return r;
-  };
-  for (const r of db.prepare<[], { round: number; n: number }>('SELECT round_added round, count(*) n FROM knowledge_nodes GROUP BY round_added').all()) {
-    row(r.round).knowledgeAdded = r.n;
-  }
-  for (const r of db.prepare<[], { round: number; n: number }>('SELECT round_added round, count(*) n FROM tools GROUP BY round_added').all()) {
-    row(r.round).toolsAdded = r.n;
-  }
-  for (const r of db.prepare<[], { id: number }>('SELECT id FROM rounds').all()) row(r.id);
-  return [...byRound.values()].sort((a, b) => a.round - b.round);
-}

@@ -1,5 +1,6 @@
 import type { Db } from '../../store/db.js';
-import { growthSeries, roundOverviews, type Counted, type RoundOverview } from '../../store/dashboard-rounds.js';
+import { roundOverviews, type Counted, type RoundOverview } from '../../store/dashboard-rounds.js';
+import { growthByRound } from '../../store/growth.js';
 import { barChart, lineChart } from '../charts.js';
 import { duration, int, percent, roundDuration, usd } from '../format.js';
 import { href, html, type Html } from '../html.js';
@@ -42,20 +43,20 @@ function row(r: RoundOverview, now: number): Html {
 
 export function roundsPage(db: Db, now = Date.now()): Html {
   const rounds = roundOverviews(db);
-  const growth = growthSeries(db);
+  const growth = growthByRound(db);
   const labels = rounds.map((r) => String(r.id));
   const charts = html`<div class="charts">
 ${lineChart({
   id: 'knowledge-chart',
   title: 'Knowledge nodes after each round (0 = seeds)',
   labels: growth.map((g) => String(g.round)),
-  series: [{ name: 'knowledge nodes', color: '#2f6fb0', values: growth.map((g) => g.knowledge) }],
+  series: [{ name: 'knowledge nodes', color: '#2f6fb0', values: growth.map((g) => g.knowledgeTotal) }],
 })}
 ${lineChart({
   id: 'tools-chart',
   title: 'Visual tools after each round (0 = seeds)',
   labels: growth.map((g) => String(g.round)),
-  series: [{ name: 'tools', color: '#d9822b', values: growth.map((g) => g.tools) }],
+  series: [{ name: 'tools', color: '#d9822b', values: growth.map((g) => g.toolsTotal) }],
 })}
 ${barChart({
   id: 'samples-chart',
