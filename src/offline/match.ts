@@ -1,13 +1,13 @@
 import type { Blueprint } from './blueprint.js';
 import type { PlanItem } from '../pipeline/payloads.js';
 import type { Rng } from './rng.js';
+import { nameKey, singular, words as nameWords } from '../../knowledge/normalise.js';
 
-const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
-const words = (s: string) => new Set(norm(s).match(/[a-z0-9]{3,}/g) ?? []);
+const words = (s: string) => new Set(nameWords(s).filter((w) => w.length >= 3).map(singular));
 
 function commonPrefix(a: readonly string[], b: readonly string[]): number {
   let i = 0;
-  while (i < a.length && i < b.length && norm(a[i]!) === norm(b[i]!)) i++;
+  while (i < a.length && i < b.length && nameKey(a[i]!) === nameKey(b[i]!)) i++;
   return i;
 }
 
@@ -36,8 +36,8 @@ export function knowledgeScore(b: Blueprint, path: readonly string[]): { score: 
 }
 
 export function toolScore(b: Blueprint, name: string, description: string): number {
-  const n = norm(name);
-  if ([...b.tools, ...b.newTools].some((t) => norm(t) === n)) return 10;
+  const n = nameKey(name);
+  if ([...b.tools, ...b.newTools].some((t) => nameKey(t) === n)) return 10;
   const want = words(`${name} ${description}`);
   return Math.max(0, ...[...b.tools, ...b.newTools].map((t) => 3 * overlap(want, words(t))));
 }
